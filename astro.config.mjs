@@ -1,0 +1,22 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import tailwindcss from '@tailwindcss/vite';
+
+/**
+ * The site is fully static. Where the built data lives is decided by scripts/build.ts, which
+ * builds into a staging folder and swaps it in only when everything succeeded.
+ */
+export default defineConfig({
+  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  outDir: process.env.GONGKAI_OUT_DIR ?? './dist',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  devToolbar: { enabled: false },
+  // No prefetching or anything else that would load from another host.
+  vite: {
+    plugins: [tailwindcss()],
+    // @duckdb/node-api is a native addon: keep it out of Vite's bundle.
+    ssr: { external: ['@duckdb/node-api'] },
+    optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
+  },
+});

@@ -1,0 +1,253 @@
+/**
+ * The community page (/communities/<community_id>/): profile, the five forces here, projects with
+ * their flags, money (by year, the project ledger that closes, the latest transactions),
+ * satisfaction, how it compares with the median of communities of the same kind, and proposals.
+ *
+ * `communityPaths()` runs the bulk queries once (site-data.ts) and hands each page its slice;
+ * everything else here is pure and unit-tested.
+ */
+import { COMMUNITY_KIND, ORGANIZATION_KIND, PROPOSAL_STAGE } from '../schema/index.ts';
+import { fiveForces, latestWorkforce as latestOf, median, type FiveForces, type OrganizationRow, type WorkforceRow } from './five-forces.ts';
+import { charitableShare, moneyByYear, projectLedger, sumYuan, type Ledger, type MoneyByYear, type MoneyRow } from './money.ts';
+import { projectFlags, type ProjectRow, type TransactionRow } from './rows.ts';
+import { latestDimensions, latestOverall, ratesByPeriod, type DimensionRate, type PeriodRate, type SatisfactionRow } from './satisfaction.ts';
+import { loadRecentTransactions, loadSiteData, RECENT_TRANSACTIONS, type CommunityProfile, type SiteData } from './site-data.ts';
+
+export interface ActiveOrganization {
+  org_id: string;
+  name: string;
+  kind: string;
+  /** Projects of this community it operates. */
+  projects: number;
+  /** Registered as located in this community. */
+  located: boolean;
+}
+
+/** Operators of the community's projects and organizations located there, most projects first. */
+export function activeOrganizations(
+  projects: readonly Pick<ProjectRow, 'operator_org_id' | 'operator_name'>[],
+  located: readonly OrganizationRow[],
+  byId: ReadonlyMap<string, OrganizationRow>,
+): ActiveOrganization[] {
+  const out = new Map<string, ActiveOrganization>();
+  for (const p of projects) {
+    if (!p.operator_org_id) continue;
+    const seen = out.get(p.operator_org_id);
+    if (seen) seen.projects += 1;
+    else {
+      const org = byId.get(p.operator_org_id);
+      out.set(p.operator_org_id, {
+        org_id: p.operator_org_id,
+        name: org?.name ?? p.operator_name ?? p.operator_org_id,
+        kind: org?.kind ?? 'other',
+        projects: 1,
+        located: false,
+      });
+    }
+  }
+  for (const o of located) {
+    const seen = out.get(o.org_id);
+    if (seen) seen.located = true;
+    else out.set(o.org_id, { org_id: o.org_id, name: o.name, kind: o.kind, projects: 0, located: true });
+  }
+  const kindOrder = ORGANIZATION_KIND.codes as readonly string[];
+  return [...out.values()].sort(
+    (a, b) => b.projects - a.projects || kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || a.name.localeCompare(b.name, 'zh-CN'),
+  );
+}
+
+/** The figures a community is compared on with others of its kind. */
+export interface Indicators {
+  population: number | null;
+  projectsPer1000: number | null;
+  spendingPerResident: number | null;
+  charitableShare: number | null;
+  volunteersPer1000: number | null;
+  /** Latest overall rate; null when missing or the sample is too small. */
+  satisfaction: number | null;
+}
+
+export const INDICATOR_LABELS: Readonly<Record<keyof Indicators, string>> = {
+  population: '常住人口',
+  projectsPer1000: '每千名常住人口的项目数',
+  spendingPerResident: '人均支出(全部年份合计)',
+  charitableShare: '慈善资源占收入比例',
+  volunteersPer1000: '每千名常住人口的注册志愿者',
+  satisfaction: '最近一期总体满意度',
+};
+
+export type IndicatorFormat = 'integer' | 'number' | 'money' | 'percent';
+export const INDICATOR_FORMATS: Readonly<Record<keyof Indicators, IndicatorFormat>> = {
+  population: 'integer',
+  projectsPer1000: 'number',
+  spendingPerResident: 'money',
+  charitableShare: 'percent',
+  volunteersPer1000: 'number',
+  satisfaction: 'percent',
+};
+
+export function indicatorsOf(input: {
+  community: Pick<CommunityProfile, 'resident_population'>;
+  projects: number;
+  money: readonly MoneyRow[];
+  workforce: WorkforceRow | undefined;
+  satisfaction: readonly SatisfactionRow[];
+}): Indicators {
+  const pop = input.community.resident_population;
+  const perPop = pop && pop > 0 ? pop : null;
+  const spent = sumYuan(input.money.filter((m) => m.type === 'expenditure').map((m) => m.amount));
+  const latest = latestOverall(input.satisfaction);
+  const volunteers = input.workforce?.volunteers_registered ?? null;
+  return {
+    population: pop,
+    projectsPer1000: perPop ? (input.projects / perPop) * 1000 : null,
+    spendingPerResident: perPop ? spent / perPop : null,
+    charitableShare: charitableShare(input.money).share,
+    volunteersPer1000: perPop && volunteers !== null ? (volunteers / perPop) * 1000 : null,
+    satisfaction: latest && !latest.small ? latest.rate : null,
+  };
+}
+
+export interface ComparisonRow {
+  key: keyof Indicators;
+  label: string;
+  format: IndicatorFormat;
+  value: number | null;
+  median: number | null;
+  /** How many same-kind communities have this figure (the median is over them). */
+  peers: number;
+}
+
+/** Each indicator of one community beside the median over communities of the same kind. */
+export function compareWithPeers(own: Indicators, peers: readonly Indicators[]): ComparisonRow[] {
+  return (Object.keys(INDICATOR_LABELS) as (keyof Indicators)[]).map((key) => {
+    const values = peers.map((p) => p[key]).filter((v): v is number => v !== null && Number.isFinite(v));
+    return {
+      key,
+      label: INDICATOR_LABELS[key],
+      format: INDICATOR_FORMATS[key],
+      value: own[key],
+      median: median(values),
+      peers: values.length,
+    };
+  });
+}
+
+export interface StageCount {
+  stage: string;
+  label: string;
+  count: number;
+}
+
+/** Proposals per 六事法 stage in the path's order (stages with none included, as 0). */
+export function proposalStages(rows: readonly { stage: string; proposals: number }[]): StageCount[] {
+  if (rows.length === 0) return [];
+  const counts = new Map<string, number>();
+  for (const r of rows) counts.set(r.stage, (counts.get(r.stage) ?? 0) + r.proposals);
+  const labels = PROPOSAL_STAGE.labels as Record<string, string>;
+  return (PROPOSAL_STAGE.codes as readonly string[]).map((stage) => ({ stage, label: labels[stage] ?? stage, count: counts.get(stage) ?? 0 }));
+}
+
+export interface CommunityPage {
+  community: CommunityProfile;
+  kindLabel: string;
+  street: { code: string; name: string };
+  asOf: string;
+  forces: FiveForces;
+  /** The latest workforce row, if any. */
+  workforce: WorkforceRow | null;
+  organizations: ActiveOrganization[];
+  projects: ProjectRow[];
+  flags: { overdue: number; notContinued: number };
+  money: MoneyByYear;
+  ledger: Ledger;
+  transactions: { rows: TransactionRow[]; total: number; limit: number };
+  satisfaction: { series: PeriodRate[]; latest: { period: string | null; dimensions: DimensionRate[] } };
+  comparison: { kindLabel: string; peers: number; rows: ComparisonRow[] };
+  proposals: StageCount[];
+}
+
+/** Indicators of every community, and the communities of each kind. */
+export function allIndicators(data: SiteData): Map<string, Indicators> {
+  const out = new Map<string, Indicators>();
+  for (const c of data.communities) {
+    out.set(
+      c.community_id,
+      indicatorsOf({
+        community: c,
+        projects: data.projectsByCommunity.get(c.community_id)?.length ?? 0,
+        money: data.moneyByCommunity.get(c.community_id) ?? [],
+        workforce: data.latestWorkforce.get(c.community_id),
+        satisfaction: data.satisfactionByCommunity.get(c.community_id) ?? [],
+      }),
+    );
+  }
+  return out;
+}
+
+export function communityPage(
+  data: SiteData,
+  communityId: string,
+  recent: readonly TransactionRow[],
+  indicators: ReadonlyMap<string, Indicators>,
+  peersByKind: ReadonlyMap<string, Indicators[]>,
+): CommunityPage {
+  const community = data.communityById.get(communityId);
+  if (!community) throw new Error(`No community ${communityId}`);
+  const projects = data.projectsByCommunity.get(communityId) ?? [];
+  const money = data.moneyByCommunity.get(communityId) ?? [];
+  const satisfaction = data.satisfactionByCommunity.get(communityId) ?? [];
+  const workforce = latestOf(data.workforceByCommunity.get(communityId) ?? []).get(communityId) ?? null;
+  let overdue = 0;
+  let notContinued = 0;
+  for (const p of projects) {
+    const flags = projectFlags(p, data.asOf);
+    if (flags.includes('overdue')) overdue += 1;
+    if (flags.includes('not_continued')) notContinued += 1;
+  }
+  const organizations = activeOrganizations(projects, data.organizationsLocatedIn.get(communityId) ?? [], data.organizationById);
+  const kindLabel = (COMMUNITY_KIND.labels as Record<string, string>)[community.kind] ?? community.kind;
+  const peers = peersByKind.get(community.kind) ?? [];
+  return {
+    community,
+    kindLabel,
+    street: { code: community.street_code, name: community.street_name },
+    asOf: data.asOf,
+    forces: fiveForces({ projects, organizations, workforce: workforce ? [workforce] : [], money }),
+    workforce,
+    organizations,
+    projects,
+    flags: { overdue, notContinued },
+    money: moneyByYear(money),
+    ledger: projectLedger(projects, money),
+    transactions: {
+      rows: [...recent],
+      total: money.reduce((n, m) => n + m.transactions, 0),
+      limit: RECENT_TRANSACTIONS,
+    },
+    satisfaction: { series: ratesByPeriod(satisfaction, 'overall'), latest: latestDimensions(satisfaction) },
+    comparison: {
+      kindLabel,
+      peers: peers.length,
+      rows: compareWithPeers(indicators.get(communityId)!, peers),
+    },
+    proposals: proposalStages(data.proposalsByCommunity.get(communityId) ?? []),
+  };
+}
+
+/** getStaticPaths of src/pages/communities/[id].astro. */
+export async function communityPaths(): Promise<{ params: { id: string }; props: CommunityPage }[]> {
+  const data = await loadSiteData();
+  const recent = await loadRecentTransactions();
+  const indicators = allIndicators(data);
+  const peersByKind = new Map<string, Indicators[]>();
+  for (const c of data.communities) {
+    const list = peersByKind.get(c.kind) ?? [];
+    list.push(indicators.get(c.community_id)!);
+    peersByKind.set(c.kind, list);
+  }
+  return data.communities.map((c) => ({
+    params: { id: c.community_id },
+    props: communityPage(data, c.community_id, recent.get(c.community_id) ?? [], indicators, peersByKind),
+  }));
+}

@@ -1,0 +1,119 @@
+/**
+ * The downloads page (/data/): every published file with its size, row count and SHA-256, read
+ * from the release's datapackage.json (written by src/publish/release.ts before the pages are
+ * built), and the row counts from the site database.
+ */
+import { TABLES, type TableDef } from '../schema/index.ts';
+
+/** A resource of the published datapackage.json (only what this page reads). */
+export interface PackageResource {
+  name: string;
+  path: string;
+  format?: string;
+  title?: string;
+  description?: string;
+  rowCount?: number;
+  bytes?: number;
+  /** `sha256:<hex>` (Frictionless v2). */
+  hash?: string;
+}
+
+export interface DownloadFile {
+  /** Address on the site: `/data/projects.csv`. */
+  href: string;
+  fileName: string;
+  format: 'CSV' | 'Parquet' | 'JSON';
+  bytes: number | null;
+  /** Hex digest, or null when the datapackage was not available to the build. */
+  sha256: string | null;
+}
+
+export interface DownloadTable {
+  name: string;
+  label: string;
+  description: string;
+  rows: number;
+  files: DownloadFile[];
+}
+
+export interface Downloads {
+  tables: DownloadTable[];
+  /** quality-report.json and datapackage.json. */
+  others: (DownloadFile & { title: string; description: string })[];
+  totalBytes: number | null;
+}
+
+function formatOf(path: string): DownloadFile['format'] {
+  if (path.endsWith('.csv')) return 'CSV';
+  if (path.endsWith('.parquet')) return 'Parquet';
+  return 'JSON';
+}
+
+function file(path: string, resource: PackageResource | undefined): DownloadFile {
+  return {
+    href: `/data/${path}`,
+    fileName: path,
+    format: formatOf(path),
+    bytes: resource?.bytes ?? null,
+    sha256: resource?.hash?.replace(/^sha256:/, '') ?? null,
+  };
+}
+
+export interface DatapackageFacts {
+  bytes: number;
+  sha256: string;
+}
+
+/**
+ * The page's list: the standard's tables in load order (CSV, then Parquet), then the quality
+ * report and the datapackage itself. `resources` may be empty (the build could not find the
+ * datapackage): the files are still listed, without sizes or digests.
+ */
+export function downloads(
+  resources: readonly PackageResource[],
+  rowCounts: Readonly<Record<string, number>>,
+  datapackage: DatapackageFacts | null,
+): Downloads {
+  const byPath = new Map(resources.map((r) => [r.path, r]));
+  const tables = (TABLES as readonly TableDef[]).map((t) => ({
+    name: t.name,
+    label: t.label,
+    description: t.description,
+    rows: rowCounts[t.name] ?? byPath.get(`${t.name}.csv`)?.rowCount ?? 0,
+    files: [file(`${t.name}.csv`, byPath.get(`${t.name}.csv`)), file(`${t.name}.parquet`, byPath.get(`${t.name}.parquet`))],
+  }));
+  const report = byPath.get('quality-report.json');
+  const others = [
+    {
+      ...file('quality-report.json', report),
+      title: report?.title ?? '数据质量报告',
+      description: report?.description ?? '',
+    },
+    {
+      href: '/data/datapackage.json',
+      fileName: 'datapackage.json',
+      format: 'JSON' as const,
+      bytes: datapackage?.bytes ?? null,
+      sha256: datapackage?.sha256 ?? null,
+      title: '数据包说明',
+      description: '本次发布的元数据:发布方、版本、许可、覆盖范围,以及每张表的字段定义和每个文件的大小与 SHA-256 校验值(Frictionless Data Package v2 格式)。',
+    },
+  ];
+  const sizes = [...tables.flatMap((t) => t.files), ...others].map((f) => f.bytes);
+  const totalBytes = sizes.every((b) => b !== null) ? sizes.reduce((s, b) => s! + b!, 0)! : null;
+  return { tables, others, totalBytes };
+}
+
+/** 1,234 B · 12.3 KB · 4.5 MB (powers of 1024, as file managers show them). */
+export function formatBytes(bytes: number | null): string {
+  if (bytes === null) return '—';
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KB', 'MB', 'GB'];
+  let v = bytes / 1024;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${v.toFixed(v < 10 ? 1 : 0)} ${units[i]}`;
+}

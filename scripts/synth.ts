@@ -9,7 +9,15 @@
  */
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
-import { CsvDirectorySink, DEFAULT_SEED, NATIONAL_COUNT, dataPackage, generate, writeDataPackage, type SynthOptions } from '../src/synth/index.ts';
+import {
+  CsvDirectorySink,
+  DEFAULT_SEED,
+  NATIONAL_COUNT,
+  dataPackage,
+  generate,
+  writeDataPackage,
+  type SynthOptions,
+} from '../src/synth/index.ts';
 
 const USAGE = `usage: node scripts/synth.ts --out <dir> [--communities <n>] [--seed <int>]
   without --communities: the Pinghu sample (平湖市, 136 communities)
@@ -54,7 +62,8 @@ function main(): void {
   if (communities !== undefined && (communities < 1 || communities > NATIONAL_COUNT)) {
     fail(`--communities must be between 1 and ${NATIONAL_COUNT}`, 2);
   }
-  const options: SynthOptions = communities === undefined ? { mode: 'pinghu', seed } : { mode: 'synthetic', seed, communities };
+  const options: SynthOptions =
+    communities === undefined ? { mode: 'pinghu', seed } : { mode: 'synthetic', seed, communities };
 
   const t0 = performance.now();
   const sink = new CsvDirectorySink(out);

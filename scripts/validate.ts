@@ -24,7 +24,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const started = performance.now();
-  const result = await loadDataset(dir);
+  const result = await loadDataset(dir, { cap: 1000, warningCap: 1000 });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
 
   const lines: string[] = [];

@@ -44,7 +44,14 @@ export function shareBarsChart(rows: readonly ShareBar[], options: BarOptions): 
   return renderPlot(
     {
       ...frame(rows.length, options.reference !== undefined),
-      x: { domain: [0, top], axis: 'bottom', ticks: 4, tickFormat: (d: number) => percent(d, 0), label: null, grid: true },
+      x: {
+        domain: [0, top],
+        axis: 'bottom',
+        ticks: 4,
+        tickFormat: (d: number) => percent(d, 0),
+        label: null,
+        grid: true,
+      },
       y: { type: 'band', domain, axis: null, padding: 0 },
       marks: [
         Plot.barX(data, { y: 'key', x: 'value', fill: ACCENT, insetTop: 26, insetBottom: 4 }),
@@ -92,13 +99,20 @@ export function rateBarsChart(rows: readonly RateBar[], options: BarOptions): st
   return renderPlot(
     {
       ...frame(rows.length, options.reference !== undefined),
-      x: { domain: [from, 1], axis: 'bottom', ticks: 4, tickFormat: (d: number) => percent(d, 0), label: null, grid: true },
+      x: {
+        domain: [from, 1],
+        axis: 'bottom',
+        ticks: 4,
+        tickFormat: (d: number) => percent(d, 0),
+        label: null,
+        grid: true,
+      },
       y: { type: 'band', domain, axis: null, padding: 0 },
       marks: [
         Plot.text(data, {
           y: 'key',
           x: from,
-          text: (d: RateBar) => `${d.label}(样本 ${d.respondents})`,
+          text: (d: RateBar) => (d.respondents > 0 ? `${d.label}(样本 ${d.respondents})` : d.label),
           textAnchor: 'start',
           dy: -10,
           fill: INK,
@@ -106,10 +120,26 @@ export function rateBarsChart(rows: readonly RateBar[], options: BarOptions): st
         }),
         Plot.ruleY(withRate, { y: 'key', x1: 'low', x2: 'high', stroke: ACCENT, strokeWidth: 3, dy: 9 }),
         Plot.dot(withRate, { y: 'key', x: 'rate', fill: ACCENT, stroke: 'white', r: 6, dy: 9 }),
-        Plot.text(withRate, { y: 'key', x: 'high', text: (d: RateBar) => percent(d.rate!), textAnchor: 'start', dx: 6, dy: 9, fill: INK, fontWeight: 'bold' }),
+        Plot.text(withRate, {
+          y: 'key',
+          x: 'high',
+          text: (d: RateBar) => percent(d.rate!),
+          textAnchor: 'start',
+          dx: 6,
+          dy: 9,
+          fill: INK,
+          fontWeight: 'bold',
+        }),
         Plot.text(
           data.filter((d) => d.rate === null),
-          { y: 'key', x: from, text: () => '样本过小,不显示比率', textAnchor: 'start', dy: 9, fill: MUTED },
+          {
+            y: 'key',
+            x: from,
+            text: (d: RateBar) => (d.respondents > 0 ? '样本过小,不显示比率' : '本期无调查'),
+            textAnchor: 'start',
+            dy: 9,
+            fill: MUTED,
+          },
         ),
         ...(options.reference
           ? [

@@ -39,7 +39,11 @@ export function moneyByYearChart(years: readonly YearAmounts[], options: MoneyCh
   const { divisor, unit } = moneyUnit(max);
   const codes = options.codes.filter((c) => years.some((y) => (y.amounts[c] ?? 0) > 0));
   const segments = years.flatMap((y) =>
-    codes.map((code) => ({ year: String(y.year), label: labels[code] ?? code, value: (y.amounts[code] ?? 0) / divisor })),
+    codes.map((code) => ({
+      year: String(y.year),
+      label: labels[code] ?? code,
+      value: (y.amounts[code] ?? 0) / divisor,
+    })),
   );
   const totals = years.map((y) => ({ year: String(y.year), value: y.total / divisor }));
   const domain = codes.map((c) => labels[c] ?? c);
@@ -49,12 +53,27 @@ export function moneyByYearChart(years: readonly YearAmounts[], options: MoneyCh
       marginLeft: 48,
       marginTop: 36,
       x: { type: 'band', label: null, padding: 0.25 },
-      y: { label: unit, labelAnchor: 'top', labelArrow: 'none', ticks: 4, grid: true, nice: true, tickFormat: (d: number) => short(d) },
+      y: {
+        label: unit,
+        labelAnchor: 'top',
+        labelArrow: 'none',
+        ticks: 4,
+        grid: true,
+        nice: true,
+        tickFormat: (d: number) => short(d),
+      },
       color: { legend: true, domain, range: codes.map((c) => colourOf(colours, c)) },
       marks: [
         Plot.barY(segments, { x: 'year', y: 'value', fill: 'label', order: domain }),
         Plot.ruleY([0], { stroke: INK }),
-        Plot.text(totals, { x: 'year', y: 'value', text: (d: { value: number }) => short(d.value), dy: -10, fill: INK, fontWeight: 'bold' }),
+        Plot.text(totals, {
+          x: 'year',
+          y: 'value',
+          text: (d: { value: number }) => short(d.value),
+          dy: -10,
+          fill: INK,
+          fontWeight: 'bold',
+        }),
       ],
     },
     { title: options.title, description: options.description },

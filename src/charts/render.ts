@@ -38,9 +38,17 @@ export function renderPlot(options: Plot.PlotOptions, text: ChartText): string {
   });
   // In a <figure> (when a legend is drawn), the chart is the figure's own <svg>; the legend's
   // swatches are small decorative SVGs next to their text.
-  const svg = node.tagName.toLowerCase() === 'svg' ? node : [...node.children].find((c) => c.tagName.toLowerCase() === 'svg');
-  if (node !== svg) for (const swatch of node.querySelectorAll('[class$="-swatch"] svg')) swatch.setAttribute('aria-hidden', 'true');
+  const svg =
+    node.tagName.toLowerCase() === 'svg' ? node : [...node.children].find((c) => c.tagName.toLowerCase() === 'svg');
+  if (node !== svg)
+    for (const swatch of node.querySelectorAll('[class$="-swatch"] svg')) swatch.setAttribute('aria-hidden', 'true');
   if (svg) {
+    // The chart is one image with one text alternative (role=img makes its parts presentational):
+    // the aria-labels Plot puts on its groups would be prohibited attributes there.
+    for (const part of svg.querySelectorAll('[aria-label], [aria-description]')) {
+      part.removeAttribute('aria-label');
+      part.removeAttribute('aria-description');
+    }
     svg.setAttribute('role', 'img');
     svg.setAttribute('aria-label', `${text.title}。${text.description}`);
     svg.removeAttribute('width');

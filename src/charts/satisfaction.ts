@@ -42,13 +42,39 @@ export function satisfactionTrendChart(points: readonly PeriodPoint[], text: Cha
       marginLeft: 48,
       marginRight: 64,
       marginTop: 16,
-      x: { type: 'point', domain: periods, padding: 0.4, ticks: labelled, tickFormat: (p: string) => p.slice(0, 4) + '年', label: null },
+      x: {
+        type: 'point',
+        domain: periods,
+        padding: 0.4,
+        ticks: labelled,
+        tickFormat: (p: string) => p.slice(0, 4) + '年',
+        label: null,
+      },
       y: { domain: [from, 1], ticks: 4, tickFormat: (d: number) => `${Math.round(d * 100)}%`, grid: true, label: null },
       marks: [
-        Plot.ruleX(withRate, { x: 'period', y1: 'low', y2: 'high', stroke: ACCENT, strokeOpacity: 0.5, strokeWidth: 3 }),
+        Plot.ruleX(withRate, {
+          x: 'period',
+          y1: 'low',
+          y2: 'high',
+          stroke: ACCENT,
+          strokeOpacity: 0.5,
+          strokeWidth: 3,
+        }),
         Plot.line(withRate, { x: 'period', y: 'rate', stroke: ACCENT, strokeWidth: 2 }),
         Plot.dot(withRate, { x: 'period', y: 'rate', fill: ACCENT, stroke: 'white', r: 5 }),
-        ...(last ? [Plot.text([last], { x: 'period', y: 'rate', text: (p: PeriodPoint) => percent(p.rate!), dx: 8, textAnchor: 'start', fill: INK, fontWeight: 'bold' })] : []),
+        ...(last
+          ? [
+              Plot.text([last], {
+                x: 'period',
+                y: 'rate',
+                text: (p: PeriodPoint) => percent(p.rate!),
+                dx: 8,
+                textAnchor: 'start',
+                fill: INK,
+                fontWeight: 'bold',
+              }),
+            ]
+          : []),
       ],
     },
     text,

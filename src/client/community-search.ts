@@ -79,6 +79,9 @@ class CommunityDirectory extends HTMLElement {
       if ([...select.options].some((o) => o.value === v)) select.value = v;
     }
 
+    // Filters folded away on phones (unless a shared link set one), open on wider screens.
+    const filters = this.querySelector<HTMLDetailsElement>('details[data-filters]');
+    if (filters && (matchMedia('(min-width: 640px)').matches || this.street.value || this.kind.value || this.sort.value)) filters.open = true;
     this.form.hidden = false;
     this.form.addEventListener('submit', (e) => {
       e.preventDefault();

@@ -68,7 +68,10 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 const zhCN = z.locales.zhCN();
 
 /** Checks parsed JSON against the release metadata schema; issues carry the JSON path. */
-export function checkMetadata(json: unknown, file = METADATA_FILE): { metadata: ReleaseMetadata | null; issues: Issue[] } {
+export function checkMetadata(
+  json: unknown,
+  file = METADATA_FILE,
+): { metadata: ReleaseMetadata | null; issues: Issue[] } {
   const r = releaseMetadata.safeParse(json, { error: zhCN.localeError });
   if (r.success) return { metadata: r.data, issues: [] };
   const issues = r.error.issues.map((zi): Issue => {
@@ -103,7 +106,12 @@ async function readMetadata(dir: string, names: readonly string[], issues: Issue
   }
   const decoded = decodeText(await readFile(join(dir, METADATA_FILE)), METADATA_FILE);
   if (!decoded.ok) {
-    issues.push({ severity: 'error', file: METADATA_FILE, rule: 'encoding', message: '无法解码:datapackage.json 应为 UTF-8 编码的文本' });
+    issues.push({
+      severity: 'error',
+      file: METADATA_FILE,
+      rule: 'encoding',
+      message: '无法解码:datapackage.json 应为 UTF-8 编码的文本',
+    });
     return null;
   }
   let json: unknown;
@@ -186,20 +194,23 @@ class TableBuilder {
         });
       }
     }
-    if (this.unnamed.size > 0) for (const i of this.unnamed) {
-      const c = cells[i];
-      if (c !== null && c !== undefined && c.trim() !== '') {
-        this.issues.push({
-          severity: 'error',
-          file: this.file,
-          row,
-          rule: 'unnamed-column',
-          message: `第 ${i + 1} 列没有表头,却有值${c.length > 20 ? '' : `「${c}」`}:请补上表头或删去这一列`,
-        });
-        this.unnamed.delete(i);
+    if (this.unnamed.size > 0)
+      for (const i of this.unnamed) {
+        const c = cells[i];
+        if (c !== null && c !== undefined && c.trim() !== '') {
+          this.issues.push({
+            severity: 'error',
+            file: this.file,
+            row,
+            rule: 'unnamed-column',
+            message: `第 ${i + 1} 列没有表头,却有值:请补上表头或删去这一列`,
+          });
+          this.unnamed.delete(i);
+        }
       }
-    }
-    this.rows.push(ragged && this.strictWidth ? { row, cells: this.toRow(cells), ragged: true } : { row, cells: this.toRow(cells) });
+    this.rows.push(
+      ragged && this.strictWidth ? { row, cells: this.toRow(cells), ragged: true } : { row, cells: this.toRow(cells) },
+    );
   }
 
   result(): RawTable {
@@ -218,7 +229,8 @@ async function readCsvTable(dir: string, fileName: string, table: TableDef, issu
     if (builder === null) builder = new TableBuilder(table, fileName, { row, cells }, issues, true);
     else builder.add(cells, row);
   });
-  for (const e of syntax) issues.push({ severity: 'error', file: fileName, row: e.row, rule: e.rule, message: e.message });
+  for (const e of syntax)
+    issues.push({ severity: 'error', file: fileName, row: e.row, rule: e.rule, message: e.message });
   if (builder === null) {
     issues.push({ severity: 'error', file: fileName, rule: 'empty-file', message: '文件是空的:至少要有一行表头' });
     return null;
@@ -262,7 +274,12 @@ export async function readDataset(dir: string): Promise<RawDataset> {
   const isLock = (n: string) => n.startsWith('~$') || n.startsWith('.~');
   const workbooks = names.filter((n) => /\.xlsx$/i.test(n) && !isLock(n));
   for (const n of names.filter((n) => /\.(xls|et|ods|numbers)$/i.test(n) && !isLock(n))) {
-    issues.push({ severity: 'error', file: n, rule: 'file-format', message: '不支持这种表格格式:请另存为 .xlsx 工作簿或 UTF-8 编码的 CSV' });
+    issues.push({
+      severity: 'error',
+      file: n,
+      rule: 'file-format',
+      message: '不支持这种表格格式:请另存为 .xlsx 工作簿或 UTF-8 编码的 CSV',
+    });
   }
   const csvs = names.filter((n) => /\.csv$/i.test(n));
   const csvFor = new Map<TableDef, string[]>();

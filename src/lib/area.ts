@@ -6,9 +6,23 @@
 import { COMMUNITY_KIND } from '../schema/index.ts';
 import { activeOrganizations } from './community.ts';
 import { fiveForces, type FiveForces, type OrganizationRow } from './five-forces.ts';
-import { charitableShare, governmentShare, moneyByYear, type MoneyByYear, type MoneyRow, type SourceShare } from './money.ts';
+import {
+  charitableShare,
+  governmentShare,
+  moneyByYear,
+  type MoneyByYear,
+  type MoneyRow,
+  type SourceShare,
+} from './money.ts';
 import { projectFlags, type ProjectRow } from './rows.ts';
-import { latestOverall, rateOf, ratesByPeriod, type PeriodRate, type Rate, type SatisfactionRow } from './satisfaction.ts';
+import {
+  latestOverall,
+  rateOf,
+  ratesByPeriod,
+  type PeriodRate,
+  type Rate,
+  type SatisfactionRow,
+} from './satisfaction.ts';
 import type { CommunityProfile, SiteData } from './site-data.ts';
 
 export interface CommunitySummary {
@@ -100,7 +114,11 @@ export function areaFigures(
     const w = data.latestWorkforce.get(c.community_id);
     if (w) workforce.push(w);
     if (!organizations) {
-      for (const o of activeOrganizations(ps, data.organizationsLocatedIn.get(c.community_id) ?? [], data.organizationById)) {
+      for (const o of activeOrganizations(
+        ps,
+        data.organizationsLocatedIn.get(c.community_id) ?? [],
+        data.organizationById,
+      )) {
         orgs.set(o.org_id, o);
       }
     }

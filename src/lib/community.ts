@@ -7,11 +7,39 @@
  * everything else here is pure and unit-tested.
  */
 import { COMMUNITY_KIND, ORGANIZATION_KIND, PROPOSAL_STAGE } from '../schema/index.ts';
-import { fiveForces, latestWorkforce as latestOf, median, type FiveForces, type OrganizationRow, type WorkforceRow } from './five-forces.ts';
-import { charitableShare, moneyByYear, projectLedger, sumYuan, type Ledger, type MoneyByYear, type MoneyRow } from './money.ts';
+import {
+  fiveForces,
+  latestWorkforce as latestOf,
+  median,
+  type FiveForces,
+  type OrganizationRow,
+  type WorkforceRow,
+} from './five-forces.ts';
+import {
+  charitableShare,
+  moneyByYear,
+  projectLedger,
+  sumYuan,
+  type Ledger,
+  type MoneyByYear,
+  type MoneyRow,
+} from './money.ts';
 import { projectFlags, type ProjectRow, type TransactionRow } from './rows.ts';
-import { latestDimensions, latestOverall, ratesByPeriod, type DimensionRate, type PeriodRate, type SatisfactionRow } from './satisfaction.ts';
-import { loadRecentTransactions, loadSiteData, RECENT_TRANSACTIONS, type CommunityProfile, type SiteData } from './site-data.ts';
+import {
+  latestDimensions,
+  latestOverall,
+  ratesByPeriod,
+  type DimensionRate,
+  type PeriodRate,
+  type SatisfactionRow,
+} from './satisfaction.ts';
+import {
+  loadRecentTransactions,
+  loadSiteData,
+  RECENT_TRANSACTIONS,
+  type CommunityProfile,
+  type SiteData,
+} from './site-data.ts';
 
 export interface ActiveOrganization {
   org_id: string;
@@ -52,7 +80,10 @@ export function activeOrganizations(
   }
   const kindOrder = ORGANIZATION_KIND.codes as readonly string[];
   return [...out.values()].sort(
-    (a, b) => b.projects - a.projects || kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) || a.name.localeCompare(b.name, 'zh-CN'),
+    (a, b) =>
+      b.projects - a.projects ||
+      kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) ||
+      a.name.localeCompare(b.name, 'zh-CN'),
   );
 }
 
@@ -145,7 +176,11 @@ export function proposalStages(rows: readonly { stage: string; proposals: number
   const counts = new Map<string, number>();
   for (const r of rows) counts.set(r.stage, (counts.get(r.stage) ?? 0) + r.proposals);
   const labels = PROPOSAL_STAGE.labels as Record<string, string>;
-  return (PROPOSAL_STAGE.codes as readonly string[]).map((stage) => ({ stage, label: labels[stage] ?? stage, count: counts.get(stage) ?? 0 }));
+  return (PROPOSAL_STAGE.codes as readonly string[]).map((stage) => ({
+    stage,
+    label: labels[stage] ?? stage,
+    count: counts.get(stage) ?? 0,
+  }));
 }
 
 export interface CommunityPage {
@@ -205,7 +240,11 @@ export function communityPage(
     if (flags.includes('overdue')) overdue += 1;
     if (flags.includes('not_continued')) notContinued += 1;
   }
-  const organizations = activeOrganizations(projects, data.organizationsLocatedIn.get(communityId) ?? [], data.organizationById);
+  const organizations = activeOrganizations(
+    projects,
+    data.organizationsLocatedIn.get(communityId) ?? [],
+    data.organizationById,
+  );
   const kindLabel = (COMMUNITY_KIND.labels as Record<string, string>)[community.kind] ?? community.kind;
   const peers = peersByKind.get(community.kind) ?? [];
   return {

@@ -22,7 +22,8 @@ export interface DownloadFile {
   /** Address on the site: `/data/projects.csv`. */
   href: string;
   fileName: string;
-  format: 'CSV' | 'Parquet' | 'JSON';
+  /** CSV, Parquet, Arrow, JSON… as a reader would name it. */
+  format: string;
   bytes: number | null;
   /** Hex digest, or null when the datapackage was not available to the build. */
   sha256: string | null;
@@ -43,17 +44,24 @@ export interface Downloads {
   totalBytes: number | null;
 }
 
-function formatOf(path: string): DownloadFile['format'] {
-  if (path.endsWith('.csv')) return 'CSV';
-  if (path.endsWith('.parquet')) return 'Parquet';
-  return 'JSON';
+const FORMAT_NAMES: Readonly<Record<string, string>> = {
+  csv: 'CSV',
+  parquet: 'Parquet',
+  arrow: 'Arrow(gzip 压缩)',
+  json: 'JSON',
+};
+
+function formatOf(path: string, format?: string): string {
+  if (format && FORMAT_NAMES[format]) return FORMAT_NAMES[format];
+  const ext = /\.([a-z]+)(\.gz)?$/i.exec(path)?.[1]?.toLowerCase() ?? '';
+  return FORMAT_NAMES[ext] ?? (ext.toUpperCase() || '文件');
 }
 
 function file(path: string, resource: PackageResource | undefined): DownloadFile {
   return {
     href: `/data/${path}`,
     fileName: path,
-    format: formatOf(path),
+    format: formatOf(path, resource?.format),
     bytes: resource?.bytes ?? null,
     sha256: resource?.hash?.replace(/^sha256:/, '') ?? null,
   };
@@ -65,9 +73,10 @@ export interface DatapackageFacts {
 }
 
 /**
- * The page's list: the standard's tables in load order (CSV, then Parquet), then the quality
- * report and the datapackage itself. `resources` may be empty (the build could not find the
- * datapackage): the files are still listed, without sizes or digests.
+ * The page's list: the standard's tables in load order, each with every file the datapackage
+ * lists for it (`<table>`, `<table>_parquet`, `<table>_arrow`…, in the datapackage's order), then
+ * any other resource (the quality report) and the datapackage itself. `resources` may be empty
+ * (the build could not find the datapackage): CSV and Parquet are then listed without sizes.
  */
 export function downloads(
   resources: readonly PackageResource[],
@@ -75,20 +84,23 @@ export function downloads(
   datapackage: DatapackageFacts | null,
 ): Downloads {
   const byPath = new Map(resources.map((r) => [r.path, r]));
-  const tables = (TABLES as readonly TableDef[]).map((t) => ({
-    name: t.name,
-    label: t.label,
-    description: t.description,
-    rows: rowCounts[t.name] ?? byPath.get(`${t.name}.csv`)?.rowCount ?? 0,
-    files: [file(`${t.name}.csv`, byPath.get(`${t.name}.csv`)), file(`${t.name}.parquet`, byPath.get(`${t.name}.parquet`))],
-  }));
-  const report = byPath.get('quality-report.json');
+  const used = new Set<PackageResource>();
+  const tables = (TABLES as readonly TableDef[]).map((t) => {
+    const own = resources.filter((r) => r.name === t.name || r.name.startsWith(`${t.name}_`));
+    for (const r of own) used.add(r);
+    const files = own.length > 0 ? own.map((r) => file(r.path, r)) : [file(`${t.name}.csv`, undefined), file(`${t.name}.parquet`, undefined)];
+    return {
+      name: t.name,
+      label: t.label,
+      description: t.description,
+      rows: rowCounts[t.name] ?? own.find((r) => r.rowCount !== undefined)?.rowCount ?? 0,
+      files,
+    };
+  });
+  const rest = resources.filter((r) => !used.has(r));
+  if (!byPath.has('quality-report.json')) rest.push({ name: 'quality_report', path: 'quality-report.json', title: '数据质量报告' });
   const others = [
-    {
-      ...file('quality-report.json', report),
-      title: report?.title ?? '数据质量报告',
-      description: report?.description ?? '',
-    },
+    ...rest.map((r) => ({ ...file(r.path, r), title: r.title ?? r.name, description: r.description ?? '' })),
     {
       href: '/data/datapackage.json',
       fileName: 'datapackage.json',

@@ -53,7 +53,14 @@ export interface WorkforceTotals {
 
 /** Sums each community's latest row. Missing values count as nothing (not as zero reported). */
 export function workforceTotals(latest: Iterable<WorkforceRow>): WorkforceTotals {
-  const totals: WorkforceTotals = { communities: 0, periods: [], socialWorkers: 0, communityWorkers: 0, volunteers: 0, volunteerHours: 0 };
+  const totals: WorkforceTotals = {
+    communities: 0,
+    periods: [],
+    socialWorkers: 0,
+    communityWorkers: 0,
+    volunteers: 0,
+    volunteerHours: 0,
+  };
   const periods = new Set<string>();
   for (const r of latest) {
     totals.communities += 1;

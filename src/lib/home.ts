@@ -72,17 +72,29 @@ export function satisfactionByOrigin(rows: readonly ProjectSatisfactionRow[]): O
     .filter((o) => sums.has(o))
     .map((origin) => {
       const s = sums.get(origin)!;
-      return { origin, label: labels[origin] ?? origin, projects: s.projects, rate: rateOf(s.satisfied, s.respondents) };
+      return {
+        origin,
+        label: labels[origin] ?? origin,
+        projects: s.projects,
+        rate: rateOf(s.satisfied, s.respondents),
+      };
     });
 }
 
 /** Assigned (上级下派) projects with at least MIN_RESPONDENTS respondents whose rate is below `threshold`. */
 export function assignedBelow(rows: readonly ProjectSatisfactionRow[], threshold: number): ProjectSatisfactionRow[] {
-  return rows.filter((r) => r.origin === 'assigned' && r.respondents >= MIN_RESPONDENTS && r.satisfied / r.respondents < threshold);
+  return rows.filter(
+    (r) => r.origin === 'assigned' && r.respondents >= MIN_RESPONDENTS && r.satisfied / r.respondents < threshold,
+  );
 }
 
-const list = (rows: readonly FindingProject[], n = 3) =>
-  rows.slice(0, n).map((p) => ({ label: `${p.community_name}:${p.title}`, href: `/projects/${encodeURIComponent(p.project_id)}/` }));
+/** A few projects as links; the community's name is added when the title does not already say it. */
+export function projectExamples(rows: readonly FindingProject[], n = 3): { label: string; href: string }[] {
+  return rows.slice(0, n).map((p) => ({
+    label: p.title.includes(p.community_name) ? p.title : `${p.community_name}:${p.title}`,
+    href: `/projects/${encodeURIComponent(p.project_id)}/`,
+  }));
+}
 
 export function homeFindings(
   data: SiteData,
@@ -102,7 +114,7 @@ export function homeFindings(
       text: `${input.notContinued.length} 个评估为优秀或良好的项目结束后没有延续项目。`,
       href: exploreQueryHref('finding_not_continued_projects', [asOf]),
       linkText: '在数据查询中查看全部',
-      examples: list(input.notContinued),
+      examples: projectExamples(input.notContinued),
     });
   }
   if (input.overdue.length > 0) {
@@ -111,7 +123,7 @@ export function homeFindings(
       text: `${input.overdue.length} 个项目已过结束日期仍标为实施中,进度没有更新。`,
       href: exploreQueryHref('finding_overdue_projects', [asOf]),
       linkText: '在数据查询中查看全部',
-      examples: list(input.overdue),
+      examples: projectExamples(input.overdue),
     });
   }
   const origins = satisfactionByOrigin(data.projectSatisfaction);
@@ -119,19 +131,24 @@ export function homeFindings(
   const resident = origins.find((o) => o.origin === 'resident_proposal');
   if (assigned && resident && resident.rate.rate !== null && assigned.rate.rate !== null) {
     const below = assignedBelow(data.projectSatisfaction, resident.rate.rate);
+    const surveyed = data.projectSatisfaction.filter(
+      (r) => r.origin === 'assigned' && r.respondents >= MIN_RESPONDENTS,
+    ).length;
     findings.push({
       id: 'assigned-satisfaction',
       text:
-        `上级下派项目的项目满意度合计为 ${formatPercent(assigned.rate.rate)}(${assigned.projects} 个项目),` +
-        `居民自主提事项目为 ${formatPercent(resident.rate.rate)}(${resident.projects} 个项目);` +
-        `${below.length} 个上级下派项目的满意度低于居民自主提事项目的 ${formatPercent(resident.rate.rate)}。`,
+        `${below.length} 个上级下派项目的满意度低于居民自主提事项目的总体水平(${formatPercent(resident.rate.rate)})` +
+        `,占有足够样本的上级下派项目(${surveyed} 个)的 ${formatPercent(surveyed > 0 ? below.length / surveyed : null, 0)}。` +
+        `上级下派项目合计满意度 ${formatPercent(assigned.rate.rate)}。`,
       href: exploreQueryHref('finding_project_satisfaction_by_origin'),
       linkText: '在数据查询中查看每个项目的满意度',
     });
   }
   const top = input.governmentByStreet[0];
   if (top && top.government.share !== null && input.cityGovernment.share !== null) {
-    const over = input.governmentByStreet.filter((s) => s.government.share !== null && s.government.share >= 0.8).length;
+    const over = input.governmentByStreet.filter(
+      (s) => s.government.share !== null && s.government.share >= 0.8,
+    ).length;
     findings.push({
       id: 'government',
       text:
@@ -148,7 +165,8 @@ export function homeFindings(
     const latest = latestOverall(data.satisfactionByCommunity.get(c.community_id) ?? []);
     if (!latest || latest.high === null) continue;
     const city = input.cityByPeriod.get(latest.period);
-    if (city?.rate != null && latest.high < city.rate) low.push({ id: c.community_id, name: c.name, high: latest.high });
+    if (city?.rate != null && latest.high < city.rate)
+      low.push({ id: c.community_id, name: c.name, high: latest.high });
   }
   if (low.length > 0) {
     low.sort((a, b) => a.high - b.high);
@@ -163,8 +181,16 @@ export function homeFindings(
   return findings;
 }
 
-export function homePage(data: SiteData, overdue: readonly FindingProject[], notContinued: readonly FindingProject[]): HomePage {
-  const { projects: _projects, satisfactionRows: _rows, ...figures } = areaFigures(data, data.communities, data.streetMoney, data.organizations);
+export function homePage(
+  data: SiteData,
+  overdue: readonly FindingProject[],
+  notContinued: readonly FindingProject[],
+): HomePage {
+  const {
+    projects: _projects,
+    satisfactionRows: _rows,
+    ...figures
+  } = areaFigures(data, data.communities, data.streetMoney, data.organizations);
   const period = figures.latestPeriod;
   const cityByPeriod = new Map<string, Rate>(ratesByPeriod(data.satisfaction, 'overall').map((r) => [r.period, r]));
   const streets: StreetSummary[] = data.streets.map((s) => {
@@ -182,7 +208,9 @@ export function homePage(data: SiteData, overdue: readonly FindingProject[], not
     const members = data.communities.filter((c) => c.kind === kind);
     if (members.length === 0) return [];
     const rows = members.flatMap((c) => data.satisfactionByCommunity.get(c.community_id) ?? []);
-    return [{ kind, label: (COMMUNITY_KIND.labels as Record<string, string>)[kind] ?? kind, rate: pooledRate(rows, period) }];
+    return [
+      { kind, label: (COMMUNITY_KIND.labels as Record<string, string>)[kind] ?? kind, rate: pooledRate(rows, period) },
+    ];
   });
   const cityGovernment = figures.government;
   return {

@@ -164,7 +164,10 @@ export const COMMUNITY_LEVEL_TITLE = '社区资金(不属于任何项目)';
  * project, and the total. The total is compared with the community's own totals (from
  * `moneyRows`): they must be equal, and the page says whether they are.
  */
-export function projectLedger(projects: readonly Pick<ProjectRow, 'project_id' | 'title' | 'income' | 'spent'>[], moneyRows: readonly MoneyRow[]): Ledger {
+export function projectLedger(
+  projects: readonly Pick<ProjectRow, 'project_id' | 'title' | 'income' | 'spent'>[],
+  moneyRows: readonly MoneyRow[],
+): Ledger {
   const lines: LedgerLine[] = projects.map((p) => ({
     project_id: p.project_id,
     title: p.title,

@@ -45,11 +45,18 @@ export const PROJECT_FLAG_TEXT: Readonly<Record<ProjectFlag, string>> = {
  * `not_continued`: evaluated 优秀 or 良好, finished (completed, or its end date passed), and no later
  * project continues it.
  */
-export function projectFlags(p: Pick<ProjectRow, 'status' | 'end_date' | 'evaluation' | 'continued_by'>, asOf: string): ProjectFlag[] {
+export function projectFlags(
+  p: Pick<ProjectRow, 'status' | 'end_date' | 'evaluation' | 'continued_by'>,
+  asOf: string,
+): ProjectFlag[] {
   const flags: ProjectFlag[] = [];
   const ended = p.end_date !== null && p.end_date < asOf;
   if (p.status === 'ongoing' && ended) flags.push('overdue');
-  if ((p.evaluation === 'excellent' || p.evaluation === 'good') && p.continued_by === 0 && (p.status === 'completed' || ended)) {
+  if (
+    (p.evaluation === 'excellent' || p.evaluation === 'good') &&
+    p.continued_by === 0 &&
+    (p.status === 'completed' || ended)
+  ) {
     flags.push('not_continued');
   }
   return flags;

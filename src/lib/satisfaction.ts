@@ -82,7 +82,10 @@ export interface DimensionRate extends Rate {
 }
 
 /** The latest period that has any survey, and each dimension's rate in it (standard order). */
-export function latestDimensions(rows: readonly SatisfactionRow[]): { period: string | null; dimensions: DimensionRate[] } {
+export function latestDimensions(rows: readonly SatisfactionRow[]): {
+  period: string | null;
+  dimensions: DimensionRate[];
+} {
   let latest: string | null = null;
   for (const r of rows) if (latest === null || comparePeriods(r.period, latest) > 0) latest = r.period;
   if (latest === null) return { period: null, dimensions: [] };

@@ -142,7 +142,17 @@ export function loadSiteData(): Promise<SiteData> {
     const organizations = await runQuery<OrganizationRow>('organization_rows');
     const proposals = await runQuery<ProposalStageRow>('proposal_stages');
     return groupSiteData(
-      { communities, projects, money, streetMoney, satisfaction, projectSatisfaction, workforce, organizations, proposals },
+      {
+        communities,
+        projects,
+        money,
+        streetMoney,
+        satisfaction,
+        projectSatisfaction,
+        workforce,
+        organizations,
+        proposals,
+      },
       release.period_end ?? release.created,
     );
   })();

@@ -41,7 +41,11 @@ export function cityReference(data: SiteData): CityReference {
 export function streetPage(data: SiteData, code: string, city: CityReference = cityReference(data)): StreetPage {
   const street = data.streetByCode.get(code);
   if (!street) throw new Error(`No street ${code}`);
-  const { projects, satisfactionRows, ...figures } = areaFigures(data, street.communities, data.moneyByStreet.get(code) ?? []);
+  const { projects, satisfactionRows, ...figures } = areaFigures(
+    data,
+    street.communities,
+    data.moneyByStreet.get(code) ?? [],
+  );
   const period = figures.latestPeriod;
   return {
     street: { code: street.code, name: street.name, county_name: street.county_name },

@@ -139,7 +139,7 @@ function int32Data<T extends Int32 | DateDay>(type: T, values: readonly (number 
   const { bitmap, nullCount } = nullBitmap(values);
   const data = new Int32Array(values.length);
   for (let i = 0; i < values.length; i++) data[i] = values[i] ?? 0;
-  return makeData({ type, length: values.length, nullCount, nullBitmap: bitmap, data } as never) as Data<T>;
+  return makeData({ type, length: values.length, nullCount, nullBitmap: bitmap, data } as never) as unknown as Data<T>;
 }
 
 function float64Data(values: readonly (number | null)[]): Data<Float64> {

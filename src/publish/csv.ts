@@ -6,14 +6,10 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { TableDef } from '../schema/index.ts';
+import { UTF8_BOM, csvCell } from '../lib/csv.ts';
 
-export const UTF8_BOM = '\uFEFF';
-
-export function csvCell(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
+// One cell rule for the published files and the browser's downloads (src/lib/csv.ts).
+export { UTF8_BOM, csvCell };
 
 export async function writeTableCsv(path: string, table: TableDef, rows: readonly object[]): Promise<void> {
   const fields = Object.keys(table.fields);

@@ -19,6 +19,7 @@ import type { ReleaseMetadata } from '../schema/metadata.ts';
 import { openNodeDatabase, type NodeDatabase } from '../db/node.ts';
 import { createTableSql, csvColumnsSpec, quoteIdent, quoteLiteral } from '../db/ddl.ts';
 import type { Issue } from '../validate/issues.ts';
+import { arrowFileName } from '../db/browser-support.ts';
 import { writeTableArrow } from './arrow.ts';
 import { writeTableCsv } from './csv.ts';
 import { fileFacts } from './files.ts';
@@ -37,10 +38,6 @@ export interface PublishedRelease {
 
 export const DATABASE_FILE = 'gongkai.duckdb';
 
-/** The file DuckDB-wasm loads in the browser (see src/publish/arrow.ts). */
-export function arrowFileName(table: string): string {
-  return `${table}.arrow.gz`;
-}
 export const QUALITY_REPORT_FILE = 'quality-report.json';
 
 export async function publishRelease(input: ReleaseInput, outDir: string, builtAt = new Date()): Promise<PublishedRelease> {

@@ -58,7 +58,13 @@ function kindFor(place: Place, rng: Rng): Community['kind'] {
 
 type Figures = Pick<
   Community,
-  'area_km2' | 'households' | 'registered_population' | 'resident_population' | 'grids' | 'micro_grids' | 'resident_groups'
+  | 'area_km2'
+  | 'households'
+  | 'registered_population'
+  | 'resident_population'
+  | 'grids'
+  | 'micro_grids'
+  | 'resident_groups'
 >;
 
 function figuresFor(kind: Community['kind'], rng: Rng, outflow: boolean): Figures {

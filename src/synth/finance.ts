@@ -60,7 +60,9 @@ function fundingParts(ctx: ActivityContext, p: ProjectDraft): Part[] {
   const m: Mechanism = p.row.mechanism;
   switch (m) {
     case 'government_purchase':
-      return [{ source: 'government_purchase', share: 1, org: chance(rng, 0.7) ? county.bureau : office, when: 'contract' }];
+      return [
+        { source: 'government_purchase', share: 1, org: chance(rng, 0.7) ? county.bureau : office, when: 'contract' },
+      ];
     case 'venture_philanthropy':
       return [
         { source: 'venture_philanthropy', share: 0.8, org: county.charityFederation, when: 'contract' },
@@ -90,11 +92,14 @@ function fundingParts(ctx: ActivityContext, p: ProjectDraft): Part[] {
       ];
     case 'self_organized':
       if (info.profile === 'dependent') return [{ source: 'fiscal', share: 1, org: office, when: 'upfront' }];
-      return weighted(rng, { enterprise: 4, individual: 4, fiscal: 2 }) === 'enterprise'
-        ? [{ source: 'enterprise', share: 1, org: pick(rng, county.enterprises), when: 'upfront' }]
-        : chance(rng, 0.67)
-          ? [{ source: 'individual_donation', share: 1, org: null, name: INDIVIDUAL_DONORS, when: 'spread' }]
-          : [{ source: 'fiscal', share: 1, org: office, when: 'upfront' }];
+      switch (weighted(rng, { enterprise: 4, individual: 4, fiscal: 2 })) {
+        case 'enterprise':
+          return [{ source: 'enterprise', share: 1, org: pick(rng, county.enterprises), when: 'upfront' }];
+        case 'individual':
+          return [{ source: 'individual_donation', share: 1, org: null, name: INDIVIDUAL_DONORS, when: 'spread' }];
+        case 'fiscal':
+          return [{ source: 'fiscal', share: 1, org: office, when: 'upfront' }];
+      }
   }
 }
 
@@ -117,7 +122,10 @@ function projectIncome(ctx: ActivityContext, p: ProjectDraft): TxDraft[] {
   const contract = p.row.mechanism === 'government_purchase' || p.row.mechanism === 'venture_philanthropy';
   const funded = contract || chance(rng, 0.8) ? p.row.budget : Math.round(p.row.budget * uniform(rng, 0.85, 0.98));
   const parts = fundingParts(ctx, p);
-  const partYuan = randomSplitShares(funded, parts.map((x) => x.share));
+  const partYuan = randomSplitShares(
+    funded,
+    parts.map((x) => x.share),
+  );
   const last = p.row.status === 'completed' ? AS_OF : min(p.end, AS_OF);
   const dur = p.end - p.start + 1;
   const out: TxDraft[] = [];
@@ -142,14 +150,32 @@ function projectIncome(ctx: ActivityContext, p: ProjectDraft): TxDraft[] {
       pieces = [{ share: 1, day: p.start + int(rng, 0, Math.min(20, dur - 1)), label: '' }];
     } else {
       const n = int(rng, 1, 4);
-      pieces = Array.from({ length: n }, () => ({ share: 1 / n, day: p.start + int(rng, 0, Math.max(0, Math.min(dur - 1, 60))), label: '' }));
+      pieces = Array.from({ length: n }, () => ({
+        share: 1 / n,
+        day: p.start + int(rng, 0, Math.max(0, Math.min(dur - 1, 60))),
+        label: '',
+      }));
     }
-    const amounts = randomSplitShares(total, pieces.map((x) => x.share));
+    const amounts = randomSplitShares(
+      total,
+      pieces.map((x) => x.share),
+    );
     pieces.forEach((piece, i) => {
       const amount = amounts[i]!;
       if (amount <= 0 || piece.day > last) return;
       const donors = part.name === INDIVIDUAL_DONORS ? Math.max(3, Math.round(amount / uniform(rng, 50, 400))) : null;
-      out.push(income(piece.day, part.source, amount * 100, `${tag}${piece.label}`, p.row.project_id, part.org, part.name ?? null, donors));
+      out.push(
+        income(
+          piece.day,
+          part.source,
+          amount * 100,
+          `${tag}${piece.label}`,
+          p.row.project_id,
+          part.org,
+          part.name ?? null,
+          donors,
+        ),
+      );
     });
   });
   return out;
@@ -164,7 +190,9 @@ function randomSplitShares(total: number, shares: number[]): number[] {
   return out;
 }
 
-const EXPENSE_MIX: Readonly<Record<'contract' | 'venture' | 'small' | 'charity' | 'community', Readonly<Partial<Record<ExpenseCategory, number>>>>> = {
+const EXPENSE_MIX: Readonly<
+  Record<'contract' | 'venture' | 'small' | 'charity' | 'community', Readonly<Partial<Record<ExpenseCategory, number>>>>
+> = {
   contract: { personnel: 45, activities: 25, materials: 12, venue: 4, management: 10, other: 4 },
   venture: { personnel: 30, activities: 35, materials: 20, venue: 5, management: 8, other: 2 },
   small: { personnel: 5, activities: 40, materials: 40, venue: 10, other: 5 },
@@ -179,7 +207,15 @@ function mixOf(m: Mechanism): keyof typeof EXPENSE_MIX {
   return 'small';
 }
 
-function expenditures(rng: Rng, totalCents: number, n: number, from: Day, to: Day, mix: keyof typeof EXPENSE_MIX, projectId: string | null): TxDraft[] {
+function expenditures(
+  rng: Rng,
+  totalCents: number,
+  n: number,
+  from: Day,
+  to: Day,
+  mix: keyof typeof EXPENSE_MIX,
+  projectId: string | null,
+): TxDraft[] {
   if (totalCents < 100 || n < 1) return [];
   const parts = randomSplit(rng, totalCents, n, 100, 1.5);
   return parts.map((cents) => {
@@ -239,27 +275,72 @@ function communityIncome(ctx: ActivityContext, projectGp: Map<number, number>): 
       randomSplit(rng, rest, quarters, 100, 0.4).forEach((amount, q) => {
         const day = min(quarterStart(year, q + 1) + int(rng, 5, 40), AS_OF);
         const purpose = pick(rng, ['社区社会工作服务站运营服务费', '居家养老服务政府购买', '社区治理服务政府购买']);
-        out.push(income(day, 'government_purchase', amount * 100, `${purpose}（${quarterLabel(year, q + 1)}）`, null, chance(rng, 0.8) ? county.bureau : office));
+        out.push(
+          income(
+            day,
+            'government_purchase',
+            amount * 100,
+            `${purpose}（${quarterLabel(year, q + 1)}）`,
+            null,
+            chance(rng, 0.8) ? county.bureau : office,
+          ),
+        );
       });
     }
     // Running costs from the street.
-    out.push(income(dayOf(year, 3, 1) + int(rng, 0, 40), 'fiscal', yuan(Math.round((uniform(rng, 40_000, 110_000) * w * share) / 100) * 100), '社区公共服务运行经费', null, office));
+    out.push(
+      income(
+        dayOf(year, 3, 1) + int(rng, 0, 40),
+        'fiscal',
+        yuan(Math.round((uniform(rng, 40_000, 110_000) * w * share) / 100) * 100),
+        '社区公共服务运行经费',
+        null,
+        office,
+      ),
+    );
     if (chance(rng, 0.5 * share)) {
-      out.push(income(dayOf(year, 6, 1) + int(rng, 0, 25), 'fiscal', yuan(Math.round(uniform(rng, 10_000, 40_000) / 100) * 100), '为民办实事专项经费', null, office));
+      out.push(
+        income(
+          dayOf(year, 6, 1) + int(rng, 0, 25),
+          'fiscal',
+          yuan(Math.round(uniform(rng, 10_000, 40_000) / 100) * 100),
+          '为民办实事专项经费',
+          null,
+          office,
+        ),
+      );
     }
     // Social and charitable money: plenty where the profile is diverse, next to none where dependent.
     const inYear = (): Day => min(dayOf(year, 1, 10) + int(rng, 0, year === 2025 ? 170 : 340), AS_OF);
-    const add = (p: number, source: FundSource, lo: number, hi: number, purpose: string, org: Organization | null, name: string | null = null) => {
+    const add = (
+      p: number,
+      source: FundSource,
+      lo: number,
+      hi: number,
+      purpose: string,
+      org: Organization | null,
+      name: string | null = null,
+    ) => {
       if (!chance(rng, p * share)) return;
       const amount = Math.round(uniform(rng, lo, hi) / 100) * 100;
       const donors = name === INDIVIDUAL_DONORS ? Math.max(5, Math.round(amount / uniform(rng, 60, 300))) : null;
       out.push(income(inYear(), source, amount * 100, purpose, null, org, name, donors));
     };
     if (info.profile === 'diverse') {
-      for (let k = 0; k < 2; k++) add(1, 'community_fund', 15_000, 50_000 * Math.sqrt(w), '社区发展基金年度拨付', county.charityFederation, fund);
-      for (let k = 0, n = int(rng, 1, 3); k < n; k++) add(1, 'enterprise', 8000, 40_000, '共建单位结对支持', pick(rng, county.enterprises));
-      add(1, 'charity_donation', 10_000, 40_000, '慈善助力社区服务', chance(rng, 0.5) ? county.charityFederation : pick(rng, county.foundations));
-      for (let k = 0, n = int(rng, 1, 2); k < n; k++) add(1, 'individual_donation', 2000, 20_000, '居民爱心捐赠（合计）', null, INDIVIDUAL_DONORS);
+      for (let k = 0; k < 2; k++)
+        add(1, 'community_fund', 15_000, 50_000 * Math.sqrt(w), '社区发展基金年度拨付', county.charityFederation, fund);
+      for (let k = 0, n = int(rng, 1, 3); k < n; k++)
+        add(1, 'enterprise', 8000, 40_000, '共建单位结对支持', pick(rng, county.enterprises));
+      add(
+        1,
+        'charity_donation',
+        10_000,
+        40_000,
+        '慈善助力社区服务',
+        chance(rng, 0.5) ? county.charityFederation : pick(rng, county.foundations),
+      );
+      for (let k = 0, n = int(rng, 1, 2); k < n; k++)
+        add(1, 'individual_donation', 2000, 20_000, '居民爱心捐赠（合计）', null, INDIVIDUAL_DONORS);
     } else if (info.profile === 'typical') {
       add(0.5, 'community_fund', 8000, 25_000, '社区发展基金年度拨付', county.charityFederation, fund);
       add(0.6, 'enterprise', 5000, 20_000, '共建单位结对支持', pick(rng, county.enterprises));
@@ -294,9 +375,17 @@ export function communityTransactions(ctx: ActivityContext, projects: readonly P
   for (const p of projects) {
     const inc = projectIncome(ctx, p);
     for (const t of inc) {
-      if (t.source === 'government_purchase') projectGp.set(yearOf(t.date), (projectGp.get(yearOf(t.date)) ?? 0) + t.cents);
+      if (t.source === 'government_purchase')
+        projectGp.set(yearOf(t.date), (projectGp.get(yearOf(t.date)) ?? 0) + t.cents);
     }
-    drafts.push(...inc, ...projectExpenditure(rng, p, inc.reduce((s, t) => s + t.cents, 0)));
+    drafts.push(
+      ...inc,
+      ...projectExpenditure(
+        rng,
+        p,
+        inc.reduce((s, t) => s + t.cents, 0),
+      ),
+    );
   }
   const community = communityIncome(ctx, projectGp);
   drafts.push(...community, ...communitySpending(rng, community));

@@ -71,11 +71,14 @@ export function generate(o: SynthOptions, sink: Sink): Counts {
     const places = pinghuPlaces();
     const villages = places.filter((p) => p.unitKind === 'villagers_committee' && !(p.code in RESEARCH_COMMUNITIES));
     const outflow = pick(substream(o.seed, 'outflow-pick'), villages).code;
-    const infos = places.map((place) => buildCommunity(place, { mode: 'pinghu', seed: o.seed, outflow: place.code === outflow }));
+    const infos = places.map((place) =>
+      buildCommunity(place, { mode: 'pinghu', seed: o.seed, outflow: place.code === outflow }),
+    );
     const streets = new Map(places.map((p) => [p.streetCode, p.streetName] as const));
     const county = pinghuCountyOrgs(o.seed, streets);
     const plans = pinghuPlans(infos, o.seed);
-    for (const info of infos) emitCommunity(info, plans.get(info.row.community_id)!, county, counters, o.seed, counting);
+    for (const info of infos)
+      emitCommunity(info, plans.get(info.row.community_id)!, county, counters, o.seed, counting);
   } else {
     const places: Place[] = samplePlaces(o.communities ?? 100, o.seed);
     let county: CountyOrgs | null = null;
@@ -90,7 +93,15 @@ export function generate(o: SynthOptions, sink: Sink): Counts {
 
 /** The whole dataset in memory (for tests and small runs). */
 export function generateDataset(o: SynthOptions): Dataset {
-  const data: Dataset = { communities: [], organizations: [], projects: [], transactions: [], surveys: [], workforce: [], proposals: [] };
+  const data: Dataset = {
+    communities: [],
+    organizations: [],
+    projects: [],
+    transactions: [],
+    surveys: [],
+    workforce: [],
+    proposals: [],
+  };
   generate(o, {
     write<T extends SynthTable>(table: T, row: Rows[T]) {
       (data[table] as Rows[T][]).push(row);

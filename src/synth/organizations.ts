@@ -67,7 +67,9 @@ const socialOrgRating = (rng: Rng): Rating => {
 };
 
 function streetOfficeName(countyName: string, streetName: string): string {
-  return streetName.endsWith('街道') ? `${countyName}人民政府${streetName}办事处` : `${countyName}${streetName}人民政府`;
+  return streetName.endsWith('街道')
+    ? `${countyName}人民政府${streetName}办事处`
+    : `${countyName}${streetName}人民政府`;
 }
 
 // ---------------------------------------------------------------- Pinghu
@@ -128,8 +130,12 @@ export function pinghuCountyOrgs(seed: number, streets: ReadonlyMap<string, stri
     org(rng, '53', d, '平湖市乡贤公益基金会', 'charity', [2016, 2019], '3A'),
     org(rng, '53', d, '平湖市青少年发展基金会', 'charity', [2012, 2016], null),
   ];
-  const agencies = PINGHU_AGENCIES.map((n) => org(rng, '52', d, n, 'social_work_agency', [2012, 2020], agencyRating(rng)));
-  const socialOrgs = PINGHU_SOCIAL_ORGS.map(([n, p]) => org(rng, p, d, n, 'social_org', [2005, 2020], socialOrgRating(rng)));
+  const agencies = PINGHU_AGENCIES.map((n) =>
+    org(rng, '52', d, n, 'social_work_agency', [2012, 2020], agencyRating(rng)),
+  );
+  const socialOrgs = PINGHU_SOCIAL_ORGS.map(([n, p]) =>
+    org(rng, p, d, n, 'social_org', [2005, 2020], socialOrgRating(rng)),
+  );
   const evaluator = org(rng, '52', d, '平湖市益行公益评估中心', 'social_org', [2015, 2017], '4A');
   const enterprises = PINGHU_ENTERPRISES.map((n) => org(rng, '91', d, n, 'enterprise', [2003, 2019], null));
   const streetOffices = new Map<string, Organization>();
@@ -174,7 +180,28 @@ export function pinghuCountyOrgs(seed: number, streets: ReadonlyMap<string, stri
 
 // ---------------------------------------------------------------- anywhere else
 
-const AGENCY_WORDS = ['益家', '乐众', '心悦', '善行', '同心', '和美', '启航', '暖阳', '惠民', '邻里', '向阳', '知行', '恒爱', '众善', '星火', '守望', '携手', '微光', '悦享', '仁和'];
+const AGENCY_WORDS = [
+  '益家',
+  '乐众',
+  '心悦',
+  '善行',
+  '同心',
+  '和美',
+  '启航',
+  '暖阳',
+  '惠民',
+  '邻里',
+  '向阳',
+  '知行',
+  '恒爱',
+  '众善',
+  '星火',
+  '守望',
+  '携手',
+  '微光',
+  '悦享',
+  '仁和',
+];
 const FOUNDATION_WORDS = ['乡贤', '阳光', '春晖', '善源', '德馨'];
 const FIRM_WORDS = ['恒达', '金瑞', '宏远', '兴业', '瑞丰', '华盛', '嘉和', '明珠', '鑫源', '永昌', '天成', '盛达'];
 const FIRM_TRADES = ['实业', '电子', '纺织', '物业服务', '建设', '食品', '机械', '科技', '商贸'];
@@ -185,8 +212,18 @@ export function countyOrgs(seed: number, place: Place): CountyOrgs {
   const c = place.countyName;
   const d = place.countyCode;
   const bureau = org(rng, '11', d, `${c}民政局`, 'government', [2000, 2000], null);
-  const charityFederation = org(rng, '51', d, `${c}慈善总会`, 'charity', [2000, 2010], weighted(rng, { '5A': 1, '4A': 2 }));
-  const foundations = [org(rng, '53', d, `${c}${pick(rng, FOUNDATION_WORDS)}公益基金会`, 'charity', [2008, 2020], null)];
+  const charityFederation = org(
+    rng,
+    '51',
+    d,
+    `${c}慈善总会`,
+    'charity',
+    [2000, 2010],
+    weighted(rng, { '5A': 1, '4A': 2 }),
+  );
+  const foundations = [
+    org(rng, '53', d, `${c}${pick(rng, FOUNDATION_WORDS)}公益基金会`, 'charity', [2008, 2020], null),
+  ];
   const agencies = shuffled(rng, AGENCY_WORDS)
     .slice(0, 3)
     .map((w) => org(rng, '52', d, `${c}${w}社会工作服务中心`, 'social_work_agency', [2012, 2021], agencyRating(rng)));
@@ -220,7 +257,15 @@ export function countyOrgs(seed: number, place: Place): CountyOrgs {
 export function streetOffice(county: CountyOrgs, place: Place): Organization {
   let office = county.streetOffices.get(place.streetCode);
   if (!office) {
-    office = org(county.rng, '11', place.countyCode, streetOfficeName(place.countyName, place.streetName), 'government', [2000, 2000], null);
+    office = org(
+      county.rng,
+      '11',
+      place.countyCode,
+      streetOfficeName(place.countyName, place.streetName),
+      'government',
+      [2000, 2000],
+      null,
+    );
     county.streetOffices.set(place.streetCode, office);
     county.pending.push(office);
   }
@@ -239,7 +284,16 @@ export interface LocalOrgs {
   filed: Organization[];
 }
 
-const TEAMS_COMMON = ['银龄志愿服务队', '巾帼志愿服务队', '邻里互助会', '文体队', '平安巡防队', '书香读书会', '老娘舅调解队', '青年志愿服务队'];
+const TEAMS_COMMON = [
+  '银龄志愿服务队',
+  '巾帼志愿服务队',
+  '邻里互助会',
+  '文体队',
+  '平安巡防队',
+  '书香读书会',
+  '老娘舅调解队',
+  '青年志愿服务队',
+];
 const TEAMS_URBAN = ['楼道长联谊会', '红色物业联盟', '亲子成长营'];
 const TEAMS_RURAL = ['乡贤议事会', '美丽庭院志愿队', '农技服务队'];
 const TEAMS_NEWCOMERS = ['新居民之家', '新居民志愿服务队'];
@@ -265,8 +319,18 @@ export function localOrgs(county: CountyOrgs, c: Community, fullName: string, rn
       const day = dayOf(2016, 1, 1) + int(rng, 0, 365 * 9 + 150);
       county.filed += 1;
       const year = iso(day).slice(0, 4);
-      const id = county.prefixFiled === 'PHBA' ? `PHBA${year}-${String(county.filed).padStart(3, '0')}` : `${county.prefixFiled}${String(county.filed).padStart(4, '0')}`;
-      return { org_id: id, name: `${c.name}${team}`, kind: 'community_org', registered_on: iso(day), rating: null, community_id: c.community_id };
+      const id =
+        county.prefixFiled === 'PHBA'
+          ? `PHBA${year}-${String(county.filed).padStart(3, '0')}`
+          : `${county.prefixFiled}${String(county.filed).padStart(4, '0')}`;
+      return {
+        org_id: id,
+        name: `${c.name}${team}`,
+        kind: 'community_org',
+        registered_on: iso(day),
+        rating: null,
+        community_id: c.community_id,
+      };
     });
   return { committee, filed };
 }

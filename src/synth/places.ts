@@ -107,11 +107,19 @@ function loadLookup(): Lookup {
 const COUNTY_LEVEL_PLACEHOLDERS = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划']);
 
 function toPlace(fields: string[], lookup: Lookup): Place {
-  const [code, fullName, streetCode, provinceCode, cityCode, areaCode] = fields as [string, string, string, string, string, string];
+  const [code, fullName, streetCode, provinceCode, cityCode, areaCode] = fields as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   const provinceName = lookup.provinces.get(provinceCode)?.[1] ?? provinceCode;
   const countyName = lookup.areas.get(areaCode)?.[1] ?? provinceName;
   let cityName = lookup.cities.get(cityCode)?.[1] ?? provinceName;
-  if (COUNTY_LEVEL_PLACEHOLDERS.has(cityName)) cityName = cityName === '市辖区' || cityName === '县' ? provinceName : countyName;
+  if (COUNTY_LEVEL_PLACEHOLDERS.has(cityName))
+    cityName = cityName === '市辖区' || cityName === '县' ? provinceName : countyName;
   return {
     code,
     fullName,
@@ -170,7 +178,8 @@ export function pinghuPlaces(): Place[] {
   const lookup = loadLookup();
   const out: Place[] = [];
   for (let i = 0; i < f.count; i++) {
-    if (f.bytes.compare(PINGHU_PREFIX, 0, 6, f.starts[i]!, f.starts[i]! + 6) === 0) out.push(toPlace(parseLine(lineAt(f, i)), lookup));
+    if (f.bytes.compare(PINGHU_PREFIX, 0, 6, f.starts[i]!, f.starts[i]! + 6) === 0)
+      out.push(toPlace(parseLine(lineAt(f, i)), lookup));
   }
   return out;
 }

@@ -24,6 +24,8 @@ export interface Quirks {
 }
 
 export interface CommunityPlan {
+  /** Multiplies the number of projects and proposals (1 in Pinghu; see NATIONAL_MEAN_WEIGHT). */
+  activity: number;
   /** Government purchase of services received by the community in each year (yuan). */
   gpQuota: Record<number, number>;
   /** Venture-philanthropy projects: the year they start and their budget (yuan). */
@@ -36,7 +38,13 @@ export interface CommunityPlan {
 /** Pinghu's published figures the sample reproduces. */
 export const PINGHU_TARGETS = {
   /** 政府购买服务 income per year, city-wide (2025: first half). About 42 million a year. */
-  governmentPurchase: { 2021: 41_200_000, 2022: 41_800_000, 2023: 42_400_000, 2024: 42_900_000, 2025: 21_600_000 } as Record<number, number>,
+  governmentPurchase: {
+    2021: 41_200_000,
+    2022: 41_800_000,
+    2023: 42_400_000,
+    2024: 42_900_000,
+    2025: 21_600_000,
+  } as Record<number, number>,
   /** 公益创投: 129 projects, budgets totalling 2.853 million yuan. */
   ventureProjects: 129,
   ventureBudget: 2_853_000,
@@ -51,14 +59,29 @@ export const PINGHU_TARGETS = {
   smallProjectSurveys: 3,
 } as const;
 
-/** Mean of `communityWeight` over Pinghu's 136 communities, to carry its rates to other places. */
+/** Mean of `communityWeight` over Pinghu's 136 communities (60% villages). */
 export const PINGHU_MEAN_WEIGHT = 1.03;
+/**
+ * Mean of `communityWeight` over the national list (about 80% villages, so smaller). Synthetic
+ * datasets scale by it, so that an average community anywhere gets what an average community of
+ * Pinghu gets: about 5 projects and 170 transactions.
+ */
+export const NATIONAL_MEAN_WEIGHT = 0.8;
 const PINGHU_COMMUNITIES = 136;
 
 const VP_PROFILE_FACTOR: Readonly<Record<FundingProfile, number>> = { dependent: 0.2, typical: 1, diverse: 1.5 };
-const VOLUNTEER_PROFILE_FACTOR: Readonly<Record<FundingProfile, number>> = { dependent: 0.85, typical: 1, diverse: 1.2 };
+const VOLUNTEER_PROFILE_FACTOR: Readonly<Record<FundingProfile, number>> = {
+  dependent: 0.85,
+  typical: 1,
+  diverse: 1.2,
+};
 
-const noQuirks = (): Quirks => ({ overspend: 0, completedNoExpense: 0, smallQuarterlySurvey: false, smallProjectSurveys: 0 });
+const noQuirks = (): Quirks => ({
+  overspend: 0,
+  completedNoExpense: 0,
+  smallQuarterlySurvey: false,
+  smallProjectSurveys: 0,
+});
 
 function vpBudget(rng: Rng): number {
   return int(rng, 80, 500) * 100;
@@ -70,7 +93,14 @@ export function pinghuPlans(infos: readonly CommunityInfo[], seed: number): Map<
   const T = PINGHU_TARGETS;
   const plans = new Map<string, CommunityPlan>();
   for (const info of infos) {
-    plans.set(info.row.community_id, { gpQuota: {}, vp: [], certified2025: 0, volunteers2025: 0, quirks: noQuirks() });
+    plans.set(info.row.community_id, {
+      activity: 1,
+      gpQuota: {},
+      vp: [],
+      certified2025: 0,
+      volunteers2025: 0,
+      quirks: noQuirks(),
+    });
   }
   const planOf = (info: CommunityInfo): CommunityPlan => plans.get(info.row.community_id)!;
 
@@ -86,17 +116,24 @@ export function pinghuPlans(infos: readonly CommunityInfo[], seed: number): Map<
   const vpWeights = Object.fromEntries(infos.map((i, k) => [String(k), i.weight * VP_PROFILE_FACTOR[i.profile]]));
   const slots: { k: number; year: number; budget: number }[] = [];
   for (const year of YEARS) {
-    for (let n = 0; n < T.ventureByYear[year]!; n++) slots.push({ k: Number(weighted(rng, vpWeights)), year, budget: vpBudget(rng) });
+    for (let n = 0; n < T.ventureByYear[year]!; n++)
+      slots.push({ k: Number(weighted(rng, vpWeights)), year, budget: vpBudget(rng) });
   }
   const drawn = slots.reduce((s, x) => s + x.budget, 0);
   // Scale to the target in units of 100 yuan; the largest remainder method keeps the sum exact.
-  apportion(T.ventureBudget / 100, slots.map((s) => s.budget / drawn)).forEach((hundreds, n) => {
+  apportion(
+    T.ventureBudget / 100,
+    slots.map((s) => s.budget / drawn),
+  ).forEach((hundreds, n) => {
     slots[n]!.budget = hundreds * 100;
   });
   for (const s of slots) planOf(infos[s.k]!).vp.push({ year: s.year, budget: s.budget });
 
   // Workforce of the latest year: exact city totals, apportioned by size.
-  apportion(T.certifiedSocialWorkers, infos.map((i) => i.weight * uniform(rng, 0.8, 1.2))).forEach((n, k) => {
+  apportion(
+    T.certifiedSocialWorkers,
+    infos.map((i) => i.weight * uniform(rng, 0.8, 1.2)),
+  ).forEach((n, k) => {
     planOf(infos[k]!).certified2025 = n;
   });
   apportion(
@@ -107,13 +144,20 @@ export function pinghuPlans(infos: readonly CommunityInfo[], seed: number): Map<
   });
 
   // Quirks, each in a few communities other than the four of the research.
-  const ordinary = shuffled(rng, infos.filter((i) => !i.research));
+  const ordinary = shuffled(
+    rng,
+    infos.filter((i) => !i.research),
+  );
   const towns = ordinary.filter((i) => i.row.kind !== 'rural');
   const villages = ordinary.filter((i) => i.row.kind === 'rural');
   towns.slice(0, T.overspendProjects).forEach((i) => (planOf(i).quirks.overspend = 1));
-  towns.slice(T.overspendProjects, T.overspendProjects + T.completedNoExpense).forEach((i) => (planOf(i).quirks.completedNoExpense = 1));
+  towns
+    .slice(T.overspendProjects, T.overspendProjects + T.completedNoExpense)
+    .forEach((i) => (planOf(i).quirks.completedNoExpense = 1));
   villages.slice(0, T.smallQuarterlySurveys).forEach((i) => (planOf(i).quirks.smallQuarterlySurvey = true));
-  villages.slice(T.smallQuarterlySurveys, T.smallQuarterlySurveys + T.smallProjectSurveys).forEach((i) => (planOf(i).quirks.smallProjectSurveys = 1));
+  villages
+    .slice(T.smallQuarterlySurveys, T.smallQuarterlySurveys + T.smallProjectSurveys)
+    .forEach((i) => (planOf(i).quirks.smallProjectSurveys = 1));
   return plans;
 }
 
@@ -121,22 +165,28 @@ export function pinghuPlans(infos: readonly CommunityInfo[], seed: number): Map<
 export function syntheticPlan(info: CommunityInfo, seed: number): CommunityPlan {
   const rng = substream(seed, 'plan', info.row.community_id);
   const T = PINGHU_TARGETS;
-  const size = info.weight / PINGHU_MEAN_WEIGHT;
+  const size = info.weight / NATIONAL_MEAN_WEIGHT;
   const gpQuota: Record<number, number> = {};
-  for (const year of YEARS) gpQuota[year] = Math.round((T.governmentPurchase[year]! / PINGHU_COMMUNITIES) * size * uniform(rng, 0.8, 1.2));
+  for (const year of YEARS)
+    gpQuota[year] = Math.round((T.governmentPurchase[year]! / PINGHU_COMMUNITIES) * size * uniform(rng, 0.8, 1.2));
   const vp: { year: number; budget: number }[] = [];
   const vpBudgetScale = T.ventureBudget / T.ventureProjects / 29_000; // mean of vpBudget() is 29,000
   for (const year of YEARS) {
     const n = poisson(rng, (T.ventureByYear[year]! / PINGHU_COMMUNITIES) * size * VP_PROFILE_FACTOR[info.profile]);
-    for (let k = 0; k < n; k++) vp.push({ year, budget: Math.max(5000, Math.round((vpBudget(rng) * vpBudgetScale) / 100) * 100) });
+    for (let k = 0; k < n; k++)
+      vp.push({ year, budget: Math.max(5000, Math.round((vpBudget(rng) * vpBudgetScale) / 100) * 100) });
   }
   const p = (count: number): number => count / PINGHU_COMMUNITIES;
   return {
+    activity: PINGHU_MEAN_WEIGHT / NATIONAL_MEAN_WEIGHT,
     gpQuota,
     vp,
     certified2025: Math.round((T.certifiedSocialWorkers / PINGHU_COMMUNITIES) * size * uniform(rng, 0.8, 1.2)),
     volunteers2025: Math.round(
-      (T.registeredVolunteers / PINGHU_COMMUNITIES) * size * VOLUNTEER_PROFILE_FACTOR[info.profile] * uniform(rng, 0.8, 1.2),
+      (T.registeredVolunteers / PINGHU_COMMUNITIES) *
+        size *
+        VOLUNTEER_PROFILE_FACTOR[info.profile] *
+        uniform(rng, 0.8, 1.2),
     ),
     quirks: {
       overspend: chance(rng, p(T.overspendProjects)) ? 1 : 0,

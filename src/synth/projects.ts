@@ -63,16 +63,93 @@ const PROJECTS_PER_WEIGHT = 0.85;
 type NonVp = Exclude<Mechanism, 'venture_philanthropy'>;
 
 const MECHANISMS: Readonly<Record<CommunityInfo['profile'], Readonly<Record<NonVp, number>>>> = {
-  typical: { government_purchase: 38, micro_project: 20, community_fund: 8, crowdfunding: 5, charity: 8, self_organized: 12 },
-  diverse: { government_purchase: 30, micro_project: 16, community_fund: 18, crowdfunding: 9, charity: 14, self_organized: 10 },
-  dependent: { government_purchase: 50, micro_project: 28, community_fund: 0, crowdfunding: 1, charity: 2, self_organized: 12 },
+  typical: {
+    government_purchase: 38,
+    micro_project: 20,
+    community_fund: 8,
+    crowdfunding: 5,
+    charity: 8,
+    self_organized: 12,
+  },
+  diverse: {
+    government_purchase: 30,
+    micro_project: 16,
+    community_fund: 18,
+    crowdfunding: 9,
+    charity: 14,
+    self_organized: 10,
+  },
+  dependent: {
+    government_purchase: 50,
+    micro_project: 28,
+    community_fund: 0,
+    crowdfunding: 1,
+    charity: 2,
+    self_organized: 12,
+  },
 };
 
 const CATEGORIES: Readonly<Record<CommunityInfo['row']['kind'], Readonly<Partial<Record<ProjectCategory, number>>>>> = {
-  urban: { elderly: 20, children: 14, culture: 10, family: 5, mediation: 6, health: 8, environment: 8, assistance: 6, disability: 4, capacity: 6, governance: 8, newcomers: 3, other: 2 },
-  rural: { elderly: 22, environment: 14, culture: 12, governance: 10, assistance: 8, health: 8, children: 8, mediation: 6, capacity: 4, disability: 4, family: 2, newcomers: 2, other: 2 },
-  mixed: { newcomers: 12, governance: 10, elderly: 14, children: 10, culture: 8, mediation: 8, environment: 8, health: 6, assistance: 5, capacity: 5, family: 4, disability: 3, other: 2 },
-  urban_village: { newcomers: 20, mediation: 10, environment: 10, children: 12, elderly: 12, governance: 8, health: 6, culture: 6, assistance: 6, capacity: 4, family: 3, disability: 2, other: 1 },
+  urban: {
+    elderly: 20,
+    children: 14,
+    culture: 10,
+    family: 5,
+    mediation: 6,
+    health: 8,
+    environment: 8,
+    assistance: 6,
+    disability: 4,
+    capacity: 6,
+    governance: 8,
+    newcomers: 3,
+    other: 2,
+  },
+  rural: {
+    elderly: 22,
+    environment: 14,
+    culture: 12,
+    governance: 10,
+    assistance: 8,
+    health: 8,
+    children: 8,
+    mediation: 6,
+    capacity: 4,
+    disability: 4,
+    family: 2,
+    newcomers: 2,
+    other: 2,
+  },
+  mixed: {
+    newcomers: 12,
+    governance: 10,
+    elderly: 14,
+    children: 10,
+    culture: 8,
+    mediation: 8,
+    environment: 8,
+    health: 6,
+    assistance: 5,
+    capacity: 5,
+    family: 4,
+    disability: 3,
+    other: 2,
+  },
+  urban_village: {
+    newcomers: 20,
+    mediation: 10,
+    environment: 10,
+    children: 12,
+    elderly: 12,
+    governance: 8,
+    health: 6,
+    culture: 6,
+    assistance: 6,
+    capacity: 4,
+    family: 3,
+    disability: 2,
+    other: 1,
+  },
 };
 
 const ORIGINS: Readonly<Record<Mechanism, Readonly<Partial<Record<Origin, number>>>>> = {
@@ -112,7 +189,13 @@ const BENEFICIARIES: Readonly<Record<ProjectCategory, readonly [number, number]>
   other: [100, 1000],
 };
 
-const CONTINUE_CHANCE: Readonly<Record<string, number>> = { excellent: 0.65, good: 0.5, pass: 0.25, none: 0.2, fail: 0 };
+const CONTINUE_CHANCE: Readonly<Record<string, number>> = {
+  excellent: 0.65,
+  good: 0.5,
+  pass: 0.25,
+  none: 0.2,
+  fail: 0,
+};
 
 function compatible(prev: Mechanism, next: Mechanism): boolean {
   return (
@@ -124,7 +207,8 @@ function compatible(prev: Mechanism, next: Mechanism): boolean {
 
 function startWindow(year: number, m: Mechanism): [Day, Day] {
   const contract = m === 'government_purchase' || m === 'venture_philanthropy';
-  if (year === 2025) return contract ? [dayOf(2025, 2, 20), dayOf(2025, 9, 15)] : [dayOf(2025, 1, 10), dayOf(2025, 9, 20)];
+  if (year === 2025)
+    return contract ? [dayOf(2025, 2, 20), dayOf(2025, 9, 15)] : [dayOf(2025, 1, 10), dayOf(2025, 9, 20)];
   return contract ? [dayOf(year, 2, 20), dayOf(year, 5, 31)] : [dayOf(year, 3, 1), dayOf(year, 11, 10)];
 }
 
@@ -196,12 +280,13 @@ export function communityProjects(ctx: ActivityContext): { projects: ProjectDraf
   const categoryWeights = { ...CATEGORIES[info.row.kind], ...(info.research?.categoryBias ?? {}) };
 
   for (const year of YEARS) {
-    const slots: Slot[] = plan.vp.filter((v) => v.year === year).map((v) => ({ year, mechanism: 'venture_philanthropy', budget: v.budget }));
-    const n = poisson(rng, PROJECTS_PER_WEIGHT * info.weight * YEAR_FACTOR[year]!);
+    const slots: Slot[] = plan.vp
+      .filter((v) => v.year === year)
+      .map((v) => ({ year, mechanism: 'venture_philanthropy', budget: v.budget }));
+    const n = poisson(rng, PROJECTS_PER_WEIGHT * info.weight * plan.activity * YEAR_FACTOR[year]!);
     for (let k = 0; k < n; k++) slots.push({ year, mechanism: weighted(rng, MECHANISMS[info.profile]), budget: null });
     for (const slot of shuffled(rng, slots)) {
       const p = makeProject(ctx, slot, projects, gpCommitted, categoryWeights);
-      if (!p) continue;
       projects.push(p);
       if (p.proposal) proposals.push(p.proposal);
     }
@@ -218,7 +303,7 @@ function makeProject(
   earlier: ProjectDraft[],
   gpCommitted: Map<number, number>,
   categoryWeights: Partial<Record<ProjectCategory, number>>,
-): ProjectDraft | null {
+): ProjectDraft {
   const { info, plan, rng, counters } = ctx;
   let mechanism = slot.mechanism;
   const [w0, w1] = startWindow(slot.year, mechanism);
@@ -241,7 +326,8 @@ function makeProject(
 
   let budget: number;
   if (slot.budget !== null) budget = slot.budget;
-  else if (predecessor) budget = roundTo(predecessor.row.budget * uniform(rng, 0.9, 1.2), mechanism === 'government_purchase' ? 1000 : 100);
+  else if (predecessor && predecessor.row.mechanism === mechanism)
+    budget = roundTo(predecessor.row.budget * uniform(rng, 0.9, 1.2), mechanism === 'government_purchase' ? 1000 : 100);
   else budget = freshBudget(rng, mechanism as NonVp, info.weight);
 
   if (mechanism === 'government_purchase') {
@@ -262,7 +348,8 @@ function makeProject(
 
   const category = predecessor?.row.category ?? weighted(rng, categoryWeights);
   let origin: Origin = predecessor?.row.origin ?? weighted(rng, ORIGINS[mechanism]);
-  if (!predecessor && info.profile === 'dependent' && mechanism === 'government_purchase' && chance(rng, 0.25)) origin = 'assigned';
+  if (!predecessor && info.profile === 'dependent' && mechanism === 'government_purchase' && chance(rng, 0.25))
+    origin = 'assigned';
   const operator = predecessor ? predecessor.operator : chooseOperator(ctx, mechanism);
   const [d0, d1] = DURATION[mechanism];
   const end = start + int(rng, d0, d1) - 1;
@@ -323,7 +410,9 @@ function makeProject(
   if (origin === 'assigned') beneficiaries *= uniform(rng, 0.1, 0.3);
   const byAgency = operator?.kind === 'social_work_agency';
   const noVolunteers = chance(rng, byAgency && mechanism === 'government_purchase' ? 0.22 : 0.06);
-  const volunteers = noVolunteers ? 0 : Math.round(int(rng, 4, 45) * (category === 'culture' || category === 'environment' ? 1.5 : 1));
+  const volunteers = noVolunteers
+    ? 0
+    : Math.round(int(rng, 4, 45) * (category === 'culture' || category === 'environment' ? 1.5 : 1));
   const volunteerHours = Math.round(volunteers * uniform(rng, 3, 24) * done * 2) / 2;
   const socialWorkers = byAgency ? int(rng, 1, 5) : int(rng, 0, 2);
 
@@ -409,10 +498,13 @@ function applyQuirks(ctx: ActivityContext, projects: ProjectDraft[]): void {
 }
 
 /** Proposals that did not (yet) become projects: recent ones still moving, older ones declined. */
-function looseProposals(ctx: ActivityContext, categoryWeights: Partial<Record<ProjectCategory, number>>): ProposalDraft[] {
+function looseProposals(
+  ctx: ActivityContext,
+  categoryWeights: Partial<Record<ProjectCategory, number>>,
+): ProposalDraft[] {
   const { info, rng, counters } = ctx;
   const out: ProposalDraft[] = [];
-  const n = poisson(rng, 2.6 * (0.5 + 0.5 * info.weight));
+  const n = poisson(rng, 2.6 * (0.5 + 0.5 * info.weight) * ctx.plan.activity);
   const span = AS_OF - PERIOD_START;
   const days = Array.from({ length: n }, () => PERIOD_START + 3 + int(rng, 0, span - 3)).sort((a, b) => a - b);
   for (const raised of days) {

@@ -8,7 +8,13 @@ export interface ResearchCommunity {
   kind: Community['kind'];
   figures: Pick<
     Community,
-    'area_km2' | 'households' | 'registered_population' | 'resident_population' | 'grids' | 'micro_grids' | 'resident_groups'
+    | 'area_km2'
+    | 'households'
+    | 'registered_population'
+    | 'resident_population'
+    | 'grids'
+    | 'micro_grids'
+    | 'resident_groups'
   >;
   latitude: number;
   longitude: number;

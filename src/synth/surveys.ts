@@ -84,13 +84,29 @@ export function communitySurveys(ctx: ActivityContext, projects: readonly Projec
   const size = info.row.resident_population ?? 3000;
   const smallQuarter = plan.quirks.smallQuarterlySurvey ? int(rng, 2, QUARTERS.length - 1) : -1;
   QUARTERS.forEach(({ year, quarter }, k) => {
-    const method = chance(rng, 0.8) ? mainMethod : weighted(rng, { door_to_door: 1, online: 1, phone: 1, third_party: 1 });
-    const respondents = k === smallQuarter ? int(rng, 18, 29) : clamp(Math.round(uniform(rng, 0.6, 1.4) * (40 + size / 70)), 60, 400);
+    const method = chance(rng, 0.8)
+      ? mainMethod
+      : weighted(rng, { door_to_door: 1, online: 1, phone: 1, third_party: 1 });
+    const respondents =
+      k === smallQuarter ? int(rng, 18, 29) : clamp(Math.round(uniform(rng, 0.6, 1.4) * (40 + size / 70)), 60, 400);
     const trend = 0.012 * (year - 2021 + (quarter - 1) / 4);
     const quarterNoise = normal(rng, 0, 0.015);
     for (const d of dims) {
       const rate = clamp(base + (OFFSET[d] ?? 0) + trend + quarterNoise + normal(rng, 0, 0.02), 0.45, 0.99);
-      out.push(row(`MY-${id}-${year}Q${quarter}`, id, null, quarterPeriod(year, quarter), d, respondents, rate, method, conductor(ctx, method), rng));
+      out.push(
+        row(
+          `MY-${id}-${year}Q${quarter}`,
+          id,
+          null,
+          quarterPeriod(year, quarter),
+          d,
+          respondents,
+          rate,
+          method,
+          conductor(ctx, method),
+          rng,
+        ),
+      );
     }
   });
   for (const p of projects) {
@@ -103,10 +119,31 @@ export function communitySurveys(ctx: ActivityContext, projects: readonly Projec
     const respondents = p.smallSurvey ? int(rng, 12, 28) : int(rng, 35, 150);
     const rate = assigned
       ? uniform(rng, 0.35, 0.6)
-      : clamp(0.86 + ({ excellent: 0.07, good: 0.03, pass: -0.04, fail: -0.18 }[p.row.evaluation ?? 'good'] ?? 0) + normal(rng, 0, 0.03), 0.4, 0.99);
+      : clamp(
+          0.86 +
+            ({ excellent: 0.07, good: 0.03, pass: -0.04, fail: -0.18 }[p.row.evaluation ?? 'good'] ?? 0) +
+            normal(rng, 0, 0.03),
+          0.4,
+          0.99,
+        );
     const c = civil(day);
-    const period = chance(rng, 0.5) ? quarterPeriod(yearOf(day), quarterOf(day)) : `${c.year}-${String(c.month).padStart(2, '0')}`;
-    out.push(row(`MY-${p.row.project_id}`, id, p.row.project_id, period, 'project', respondents, rate, method, conductor(ctx, method), rng));
+    const period = chance(rng, 0.5)
+      ? quarterPeriod(yearOf(day), quarterOf(day))
+      : `${c.year}-${String(c.month).padStart(2, '0')}`;
+    out.push(
+      row(
+        `MY-${p.row.project_id}`,
+        id,
+        p.row.project_id,
+        period,
+        'project',
+        respondents,
+        rate,
+        method,
+        conductor(ctx, method),
+        rng,
+      ),
+    );
   }
   return out;
 }

@@ -4,7 +4,13 @@ import type { ExpenseCategory, ProjectCategory } from './types.ts';
 
 /** `{c}` is the community's name. */
 const TITLES: Readonly<Record<ProjectCategory, readonly string[]>> = {
-  elderly: ['{c}“银龄守护”助老服务项目', '{c}“幸福食堂”助餐服务', '{c}居家养老上门服务项目', '{c}老年人智能手机课堂', '{c}“时间银行”互助养老'],
+  elderly: [
+    '{c}“银龄守护”助老服务项目',
+    '{c}“幸福食堂”助餐服务',
+    '{c}居家养老上门服务项目',
+    '{c}老年人智能手机课堂',
+    '{c}“时间银行”互助养老',
+  ],
   children: ['{c}“四点半课堂”', '{c}暑期托管服务项目', '{c}“童心港湾”儿童关爱', '{c}青少年成长营'],
   disability: ['{c}“阳光助残”康复服务', '{c}残疾人就业帮扶项目', '{c}助残“微心愿”'],
   family: ['{c}“和美家庭”婚姻家庭辅导', '{c}亲子共成长项目', '{c}家风家教传承行动'],

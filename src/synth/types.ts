@@ -1,5 +1,14 @@
 /** Row types come from the standard as code (src/schema); the generator adds only its own plumbing. */
-import type { Community, Dataset, Organization, Project, Proposal, Survey, Transaction, Workforce } from '../schema/index.ts';
+import type {
+  Community,
+  Dataset,
+  Organization,
+  Project,
+  Proposal,
+  Survey,
+  Transaction,
+  Workforce,
+} from '../schema/index.ts';
 
 export type { Community, Dataset, Organization, Project, Proposal, Survey, Transaction, Workforce };
 

@@ -57,7 +57,8 @@ function notANumber(def: FieldDef, s: string): CellError {
     if (def.type === 'amount') {
       const wan = /^[¥￥]?\s*([\d,]+(?:\.\d+)?)\s*万元?$/.exec(s);
       const n = wan ? Number(wan[1]!.replace(/,/g, '')) * 10000 : null;
-      const example = n !== null && Number.isFinite(n) ? `,如「${s}」应写作 ${Math.round(n * 100) / 100}` : ',如 120000 或 1,234.50';
+      const example =
+        n !== null && Number.isFinite(n) ? `,如「${s}」应写作 ${Math.round(n * 100) / 100}` : ',如 120000 或 1,234.50';
       return new CellError('unit', `${shown}不能带单位或符号:本列以元为单位,只填数字${example}`);
     }
     if (s.includes('%') || s.includes('％')) {
@@ -179,7 +180,10 @@ function periodParser(def: FieldDef): CellParser {
       if (q) hint = `,即 ${q[1]}-Q${q[2]}`;
       else if (ym && Number(ym[2]) >= 1 && Number(ym[2]) <= 12) hint = `,即 ${ym[1]}-${pad2(Number(ym[2]))}`;
       else if (y) hint = `,即 ${y[1]}`;
-      return new CellError('period', `${showValue(s)}不是有效的统计期:应为 YYYY、YYYY-Qn 或 YYYY-MM${hint || ',如 2024、2024-Q1、2024-03'}`);
+      return new CellError(
+        'period',
+        `${showValue(s)}不是有效的统计期:应为 YYYY、YYYY-Qn 或 YYYY-MM${hint || ',如 2024、2024-Q1、2024-03'}`,
+      );
     }
     return zodCheck(def, s, s);
   };
@@ -245,6 +249,19 @@ function textParser(def: FieldDef): CellParser {
   };
 }
 
+/** Full-width digits and punctuation (`１２３`, `２０２５－０３－０１`), as a Chinese input method may type them. */
+const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
+
+/** On failure, reads the cell again with full-width characters made half-width. */
+function acceptingFullWidth(parse: CellParser): CellParser {
+  return (raw) => {
+    const v = parse(raw);
+    // The half-width reading decides, and its message explains (`１２万` is refused for its unit).
+    if (v instanceof CellError && raw !== null && FULL_WIDTH.test(raw)) return parse(raw.normalize('NFKC'));
+    return v;
+  };
+}
+
 const parsers = new WeakMap<FieldDef, CellParser>();
 
 /** The compiled parser of a field (cached). */
@@ -258,13 +275,13 @@ export function cellParser(def: FieldDef): CellParser {
       case 'integer':
       case 'number':
       case 'amount':
-        p = numberParser(def);
+        p = acceptingFullWidth(numberParser(def));
         break;
       case 'date':
-        p = dateParser(def);
+        p = acceptingFullWidth(dateParser(def));
         break;
       case 'period':
-        p = periodParser(def);
+        p = acceptingFullWidth(periodParser(def));
         break;
       case 'enum':
         p = enumParser(def);

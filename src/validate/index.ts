@@ -12,8 +12,21 @@ import { METADATA_FILE, readDataset, type RawDataset, type RawTable } from '../i
 import { nullRow } from '../ingest/shape.ts';
 import { CellError, cellParser, type CellParser } from './cells.ts';
 import { IssueCollector, type Issue } from './issues.ts';
-import { findPersonalData, mayHoldPersonalData, personalDataMessage, type PersonalDataHit, type ScanOptions } from './personal-data.ts';
-import { checkForeignKeys, checkPrimaryKeys, checkRowRules, checkWarnings, type TableData, type TypedRow } from './rules.ts';
+import {
+  findPersonalData,
+  mayHoldPersonalData,
+  personalDataMessage,
+  type PersonalDataHit,
+  type ScanOptions,
+} from './personal-data.ts';
+import {
+  checkForeignKeys,
+  checkPrimaryKeys,
+  checkRowRules,
+  checkWarnings,
+  type TableData,
+  type TypedRow,
+} from './rules.ts';
 
 export type { Issue } from './issues.ts';
 export { formatIssue } from './issues.ts';
@@ -34,8 +47,13 @@ export interface ValidationResult {
 }
 
 export interface ValidateOptions {
-  /** Issues kept per (severity, file, rule, column) group. Default 1,000. */
+  /** Errors kept per (file, rule, column) group, the rest summed up in one line. Default 1,000. */
   cap?: number;
+  /**
+   * Warnings kept per group. Default: all of them, since warnings are published on the
+   * data-quality page (the CLI passes 1,000 to keep its output readable).
+   */
+  warningCap?: number;
 }
 
 function personalDataIssues(
@@ -67,7 +85,13 @@ function scanMetadata(metadata: ReleaseMetadata, report: (i: Issue) => void): vo
       const p = path.join('.');
       for (const hit of findPersonalData(v)) {
         if (hit.kind === 'email' && p === 'publisher.contact') continue;
-        report({ severity: 'error', file: METADATA_FILE, field: p, rule: `personal-data.${hit.kind}`, message: `${p}: ${personalDataMessage(hit)}` });
+        report({
+          severity: 'error',
+          file: METADATA_FILE,
+          field: p,
+          rule: `personal-data.${hit.kind}`,
+          message: `${p}: ${personalDataMessage(hit)}`,
+        });
       }
     } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, String(i)]));
     else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
@@ -80,7 +104,8 @@ function parseTable(def: TableDef, raw: RawTable, report: (i: Issue) => void): T
   const parsers: CellParser[] = fields.map((f) => cellParser(def.fields[f]!));
   const fieldBit: Record<string, number> = {};
   fields.forEach((f, k) => (fieldBit[f] = 1 << k));
-  const allBits = fields.length >= 32 ? -1 : (1 << fields.length) - 1;
+  if (fields.length > 31) throw new Error(`${def.name}: more than 31 fields do not fit the bad-cell bitmask`);
+  const allBits = (1 << fields.length) - 1;
   const isText = fields.map((f) => def.fields[f]!.type === 'text');
   const scanOptions: ScanOptions[] = fields.map((f) => {
     const d = def.fields[f]!;
@@ -130,7 +155,14 @@ function parseTable(def: TableDef, raw: RawTable, report: (i: Issue) => void): T
       const v = parsers[k]!(rawCell);
       if (v instanceof CellError) {
         mask |= 1 << k;
-        const issue: Issue = { severity: 'error', file: raw.file, row: rowNo, field: f, rule: v.rule, message: v.message };
+        const issue: Issue = {
+          severity: 'error',
+          file: raw.file,
+          row: rowNo,
+          field: f,
+          rule: v.rule,
+          message: v.message,
+        };
         const col = columns[k];
         if (col !== undefined) issue.column = col;
         report(issue);
@@ -152,7 +184,7 @@ function parseTable(def: TableDef, raw: RawTable, report: (i: Issue) => void): T
 
 /** Validates raw rows: every cell, every rule, every warning. */
 export function validateDataset(raw: RawDataset, options: ValidateOptions = {}): ValidationResult {
-  const collector = new IssueCollector(options.cap ?? 1000);
+  const collector = new IssueCollector(options.cap ?? 1000, options.warningCap ?? Infinity);
   const report = (i: Issue) => collector.add(i);
   collector.addAll(raw.issues);
   if (raw.metadata) scanMetadata(raw.metadata, report);

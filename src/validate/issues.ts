@@ -45,14 +45,21 @@ export function quote(value: string): string {
  * the rest, so that one systematic mistake over 1.5 million rows stays readable and small.
  */
 export class IssueCollector {
+  /** Issues kept per group: errors, warnings. */
   readonly cap: number;
+  readonly warningCap: number;
   private readonly kept: Issue[] = [];
   private readonly groups = new Map<string, { first: Issue; count: number }>();
   errorCount = 0;
   warningCount = 0;
 
-  constructor(cap = 1000) {
+  constructor(cap = 1000, warningCap = cap) {
     this.cap = cap;
+    this.warningCap = warningCap;
+  }
+
+  private capOf(severity: Severity): number {
+    return severity === 'error' ? this.cap : this.warningCap;
   }
 
   add(issue: Issue): void {
@@ -65,7 +72,7 @@ export class IssueCollector {
       this.kept.push(issue);
     } else {
       g.count++;
-      if (g.count <= this.cap) this.kept.push(issue);
+      if (g.count <= this.capOf(issue.severity)) this.kept.push(issue);
     }
   }
 
@@ -83,12 +90,13 @@ export class IssueCollector {
     const fileRank = (f: string) => rank.get(f) ?? fileOrder.length;
     const summaries: Issue[] = [];
     for (const { first, count } of this.groups.values()) {
-      if (count <= this.cap) continue;
+      const cap = this.capOf(first.severity);
+      if (count <= cap) continue;
       const summary: Issue = {
         severity: first.severity,
         file: first.file,
         rule: first.rule,
-        message: `…及另外 ${count - this.cap} 处同类${first.severity === 'error' ? '错误' : '警告'}(${first.rule})`,
+        message: `…及另外 ${count - cap} 处同类${first.severity === 'error' ? '错误' : '警告'}(${first.rule})`,
       };
       if (first.column !== undefined) summary.column = first.column;
       if (first.field !== undefined) summary.field = first.field;

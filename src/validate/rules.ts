@@ -106,26 +106,49 @@ export function checkPrimaryKeys(ctx: RuleContext): Map<TableName, KeySet> {
     const pk = t.def.primaryKey;
     let pkBits = 0;
     for (const f of pk) pkBits |= t.fieldBit[f]!;
-    const seen = new Map<string, number>();
+    // One hash operation per row: a Set, whose size does not grow on a duplicate. Where the first
+    // occurrence was is only looked up when there is a duplicate.
+    // A two-field key is kept as a Set per first value: no key strings to build and hash.
+    const seen = new Set<string>();
+    const pairs = pk.length === 2 ? new Map<string, Set<string>>() : null;
+    const [f0, f1] = pk as readonly [string, string?];
+    let firstRow: Map<string, number> | null = null;
     const { rows, bad } = t;
     for (let i = 0; i < rows.length; i++) {
       if ((bad[i]! & pkBits) !== 0) continue;
-      const k = keyOf(rows[i]!, pk);
-      if (k === null) continue;
-      const first = seen.get(k);
-      if (first === undefined) {
-        seen.set(k, t.rowNumbers[i]!);
-        continue;
+      const row = rows[i]!;
+      if (pairs !== null) {
+        const a = row[f0];
+        const b = row[f1!];
+        if (a === null || a === undefined || b === null || b === undefined) continue;
+        let inner = pairs.get(String(a));
+        if (inner === undefined) pairs.set(String(a), (inner = new Set()));
+        const before = inner.size;
+        inner.add(String(b));
+        if (inner.size !== before) continue;
+      } else {
+        const k = keyOf(row, pk);
+        if (k === null) continue;
+        const before = seen.size;
+        seen.add(k);
+        if (seen.size !== before) continue;
       }
-      const last = pk[pk.length - 1]!;
+      const k = keyOf(row, pk)!;
+      if (firstRow === null) {
+        firstRow = new Map();
+        for (let j = 0; j < rows.length; j++) {
+          if ((bad[j]! & pkBits) !== 0) continue;
+          const kj = keyOf(rows[j]!, pk);
+          if (kj !== null && !firstRow.has(kj)) firstRow.set(kj, t.rowNumbers[j]!);
+        }
+      }
       const shown = pk.map((f) => showValue(str(rows[i]![f]!))).join(' + ');
       const what = pk.length === 1 ? fieldTitle(t.def, pk[0]!) : `(${pk.map((f) => fieldTitle(t.def, f)).join(', ')})`;
-      ctx.report(
-        issue('error', t, i, pk.length === 1 ? pk[0]! : last, 'pk-duplicate', `${what} ${shown} 重复:已在第 ${first} 行出现`),
-      );
+      const field = pk[pk.length - 1]!;
+      ctx.report(issue('error', t, i, field, 'pk-duplicate', `${what} ${shown} 重复:已在第 ${firstRow.get(k)} 行出现`));
     }
     if (pk.length === 1) {
-      for (const k of t.raggedKeys) if (!seen.has(k)) seen.set(k, 0);
+      for (const k of t.raggedKeys) seen.add(k);
       keySets.set(name, seen);
     }
   }
@@ -149,10 +172,19 @@ export function checkForeignKeys(ctx: RuleContext, keySets: Map<TableName, KeySe
         if (keys?.has(s)) continue;
         if (!target) {
           ctx.report(
-            issue('error', t, i, field, 'fk', `${showValue(s)}引用了${tableTitle(ctxDef(ref.table))},但数据集中没有这张表`),
+            issue(
+              'error',
+              t,
+              i,
+              field,
+              'fk',
+              `${showValue(s)}引用了${tableTitle(ctxDef(ref.table))},但数据集中没有这张表`,
+            ),
           );
         } else {
-          ctx.report(issue('error', t, i, field, 'fk', `${showValue(s)}在${tableTitle(target.def)}的 ${ref.field} 中不存在`));
+          ctx.report(
+            issue('error', t, i, field, 'fk', `${showValue(s)}在${tableTitle(target.def)}的 ${ref.field} 中不存在`),
+          );
         }
       }
     }
@@ -176,7 +208,14 @@ function checkOrganizations(ctx: RuleContext, t: TableData): void {
     else if (/[^0-9A-HJ-NP-RTUW-Y]/.test(id)) why = '含有统一社会信用代码不使用的字符(I、O、S、V、Z 或非字母数字)';
     else why = `校验位应为 ${usccCheckChar(id.slice(0, 17))},请核对代码`;
     ctx.report(
-      issue('error', t, i, 'org_id', 'uscc', `${showValue(id)}是 18 位,应为统一社会信用代码,但不正确:${why}(非信用代码的本地编号请勿用 18 位)`),
+      issue(
+        'error',
+        t,
+        i,
+        'org_id',
+        'uscc',
+        `${showValue(id)}是 18 位,应为统一社会信用代码,但不正确:${why}(非信用代码的本地编号请勿用 18 位)`,
+      ),
     );
   }
 }
@@ -184,15 +223,33 @@ function checkOrganizations(ctx: RuleContext, t: TableData): void {
 function checkProjects(ctx: RuleContext, t: TableData): void {
   for (let i = 0; i < t.rows.length; i++) {
     const r = t.rows[i]!;
-    if (r.end_date !== null && r.start_date !== null && clean(t, i, 'start_date', 'end_date') && r.end_date! < r.start_date!) {
+    if (
+      r.end_date !== null &&
+      r.start_date !== null &&
+      clean(t, i, 'start_date', 'end_date') &&
+      r.end_date! < r.start_date!
+    ) {
       ctx.report(issue('error', t, i, 'end_date', 'date-order', `结束日期 ${r.end_date} 早于开始日期 ${r.start_date}`));
     }
     if (r.evaluation !== null && r.evaluated_on === null && clean(t, i, 'evaluation', 'evaluated_on')) {
-      ctx.report(issue('error', t, i, 'evaluated_on', 'evaluation-date', `填写了评估结果(${r.evaluation}),必须同时填写评估日期`));
-    }
-    if (r.continues_project_id !== null && r.continues_project_id === r.project_id && clean(t, i, 'project_id', 'continues_project_id')) {
       ctx.report(
-        issue('error', t, i, 'continues_project_id', 'self-reference', `延续项目不能是项目自身(${showValue(str(r.project_id))})`),
+        issue('error', t, i, 'evaluated_on', 'evaluation-date', `填写了评估结果(${r.evaluation}),必须同时填写评估日期`),
+      );
+    }
+    if (
+      r.continues_project_id !== null &&
+      r.continues_project_id === r.project_id &&
+      clean(t, i, 'project_id', 'continues_project_id')
+    ) {
+      ctx.report(
+        issue(
+          'error',
+          t,
+          i,
+          'continues_project_id',
+          'self-reference',
+          `延续项目不能是项目自身(${showValue(str(r.project_id))})`,
+        ),
       );
     }
   }
@@ -208,7 +265,8 @@ function checkTransactions(ctx: RuleContext, t: TableData): void {
     for (let i = 0; i < projects.rows.length; i++) {
       const p = projects.rows[i]!;
       if (p.project_id !== null && p.community_id !== null && clean(projects, i, 'project_id', 'community_id')) {
-        if (!projectCommunity.has(p.project_id as string)) projectCommunity.set(p.project_id as string, p.community_id as string);
+        if (!projectCommunity.has(p.project_id as string))
+          projectCommunity.set(p.project_id as string, p.community_id as string);
       }
     }
   }
@@ -218,7 +276,16 @@ function checkTransactions(ctx: RuleContext, t: TableData): void {
       if (r.type === 'income' && r.source === null) {
         ctx.report(issue('error', t, i, 'source', 'transaction-source', '收入必须填写资金来源'));
       } else if (r.type === 'expenditure' && r.source !== null) {
-        ctx.report(issue('error', t, i, 'source', 'transaction-source', `支出不填资金来源(本行填了 ${r.source}):资金来源只用于收入`));
+        ctx.report(
+          issue(
+            'error',
+            t,
+            i,
+            'source',
+            'transaction-source',
+            `支出不填资金来源(本行填了 ${r.source}):资金来源只用于收入`,
+          ),
+        );
       }
     }
     if (clean(t, i, 'type', 'expense_category')) {
@@ -226,22 +293,48 @@ function checkTransactions(ctx: RuleContext, t: TableData): void {
         ctx.report(issue('error', t, i, 'expense_category', 'transaction-expense-category', '支出必须填写支出类别'));
       } else if (r.type === 'income' && r.expense_category !== null) {
         ctx.report(
-          issue('error', t, i, 'expense_category', 'transaction-expense-category', `收入不填支出类别(本行填了 ${r.expense_category}):支出类别只用于支出`),
+          issue(
+            'error',
+            t,
+            i,
+            'expense_category',
+            'transaction-expense-category',
+            `收入不填支出类别(本行填了 ${r.expense_category}):支出类别只用于支出`,
+          ),
         );
       }
     }
-    if (projectCommunity && r.project_id !== null && r.community_id !== null && clean(t, i, 'project_id', 'community_id')) {
+    if (
+      projectCommunity &&
+      r.project_id !== null &&
+      r.community_id !== null &&
+      clean(t, i, 'project_id', 'community_id')
+    ) {
       const c = projectCommunity.get(r.project_id as string);
       if (c !== undefined && c !== r.community_id) {
         ctx.report(
-          issue('error', t, i, 'project_id', 'project-community', `项目 ${showValue(r.project_id as string)}属于社区 ${c},与本行的社区代码 ${r.community_id} 不一致`),
+          issue(
+            'error',
+            t,
+            i,
+            'project_id',
+            'project-community',
+            `项目 ${showValue(r.project_id as string)}属于社区 ${c},与本行的社区代码 ${r.community_id} 不一致`,
+          ),
         );
       }
     }
     if (r.donor_count !== null && clean(t, i, 'donor_count', 'type', 'source')) {
       if (r.type !== 'income' || !DONATION_SOURCES.has(r.source as string)) {
         ctx.report(
-          issue('error', t, i, 'donor_count', 'donor-count', `捐赠人数只用于资金来源为 individual_donation(个人捐赠)或 crowdfunding(居民众筹)的收入,本行资金来源为 ${r.source ?? '空'}`),
+          issue(
+            'error',
+            t,
+            i,
+            'donor_count',
+            'donor-count',
+            `捐赠人数只用于资金来源为 individual_donation(个人捐赠)或 crowdfunding(居民众筹)的收入,本行资金来源为 ${r.source ?? '空'}`,
+          ),
         );
       }
     }
@@ -254,8 +347,22 @@ function checkSurveys(ctx: RuleContext, t: TableData): void {
   const scales = SCALE_MAX_VALUES.join('、');
   for (let i = 0; i < t.rows.length; i++) {
     const r = t.rows[i]!;
-    if (r.satisfied !== null && r.respondents !== null && clean(t, i, 'satisfied', 'respondents') && (r.satisfied as number) > (r.respondents as number)) {
-      ctx.report(issue('error', t, i, 'satisfied', 'satisfied-exceeds-respondents', `满意人数 ${r.satisfied} 超过了有效样本 ${r.respondents}`));
+    if (
+      r.satisfied !== null &&
+      r.respondents !== null &&
+      clean(t, i, 'satisfied', 'respondents') &&
+      (r.satisfied as number) > (r.respondents as number)
+    ) {
+      ctx.report(
+        issue(
+          'error',
+          t,
+          i,
+          'satisfied',
+          'satisfied-exceeds-respondents',
+          `满意人数 ${r.satisfied} 超过了有效样本 ${r.respondents}`,
+        ),
+      );
     }
     const scaleOk = clean(t, i, 'scale_max');
     if (r.scale_max !== null && scaleOk && !SCALES.has(r.scale_max as number)) {
@@ -264,9 +371,27 @@ function checkSurveys(ctx: RuleContext, t: TableData): void {
     }
     if (r.mean_score !== null && clean(t, i, 'mean_score') && scaleOk) {
       if (r.scale_max === null) {
-        ctx.report(issue('error', t, i, 'scale_max', 'mean-score-scale', `填写了平均分 ${r.mean_score},必须填写量表上限(${scales})`));
+        ctx.report(
+          issue(
+            'error',
+            t,
+            i,
+            'scale_max',
+            'mean-score-scale',
+            `填写了平均分 ${r.mean_score},必须填写量表上限(${scales})`,
+          ),
+        );
       } else if ((r.mean_score as number) > (r.scale_max as number)) {
-        ctx.report(issue('error', t, i, 'mean_score', 'mean-score-scale', `平均分 ${r.mean_score} 超过了量表上限 ${r.scale_max}`));
+        ctx.report(
+          issue(
+            'error',
+            t,
+            i,
+            'mean_score',
+            'mean-score-scale',
+            `平均分 ${r.mean_score} 超过了量表上限 ${r.scale_max}`,
+          ),
+        );
       }
     }
   }
@@ -275,7 +400,12 @@ function checkSurveys(ctx: RuleContext, t: TableData): void {
 function checkProposals(ctx: RuleContext, t: TableData): void {
   for (let i = 0; i < t.rows.length; i++) {
     const r = t.rows[i]!;
-    if (r.stage_on !== null && r.raised_on !== null && clean(t, i, 'stage_on', 'raised_on') && r.stage_on! < r.raised_on!) {
+    if (
+      r.stage_on !== null &&
+      r.raised_on !== null &&
+      clean(t, i, 'stage_on', 'raised_on') &&
+      r.stage_on! < r.raised_on!
+    ) {
       ctx.report(issue('error', t, i, 'stage_on', 'date-order', `阶段日期 ${r.stage_on} 早于提出日期 ${r.raised_on}`));
     }
   }
@@ -308,7 +438,14 @@ export function checkWarnings(ctx: RuleContext): void {
       if (!clean(communities, i, 'registered_population', 'resident_population')) continue;
       if ((r.registered_population as number) > POPULATION_RATIO * (r.resident_population as number)) {
         ctx.report(
-          issue('warning', communities, i, 'registered_population', 'population-ratio', `户籍人口 ${r.registered_population} 超过常住人口 ${r.resident_population} 的一半以上,请核对`),
+          issue(
+            'warning',
+            communities,
+            i,
+            'registered_population',
+            'population-ratio',
+            `户籍人口 ${r.registered_population} 超过常住人口 ${r.resident_population} 的 ${POPULATION_RATIO} 倍,请核对`,
+          ),
         );
       }
     }
@@ -317,7 +454,16 @@ export function checkWarnings(ctx: RuleContext): void {
     for (let i = 0; i < surveys.rows.length; i++) {
       const n = surveys.rows[i]!.respondents;
       if (n !== null && clean(surveys, i, 'respondents') && (n as number) < MIN_RESPONDENTS) {
-        ctx.report(issue('warning', surveys, i, 'respondents', 'survey-small-sample', `有效样本只有 ${n},少于 ${MIN_RESPONDENTS}:满意度结果不够可靠`));
+        ctx.report(
+          issue(
+            'warning',
+            surveys,
+            i,
+            'respondents',
+            'survey-small-sample',
+            `有效样本只有 ${n},少于 ${MIN_RESPONDENTS}:满意度结果不够可靠`,
+          ),
+        );
       }
     }
   }
@@ -344,19 +490,35 @@ export function checkWarnings(ctx: RuleContext): void {
       const out = spent.get(id);
       if (out === undefined) {
         if (r.status === 'completed' && clean(projects, i, 'status')) {
-          ctx.report(issue('warning', projects, i, 'status', 'project-no-expenditure', `项目已完成,但资金表中没有它的支出`));
+          ctx.report(
+            issue('warning', projects, i, 'status', 'project-no-expenditure', `项目已完成,但资金表中没有它的支出`),
+          );
         }
         continue;
       }
       const inc = income.get(id) ?? 0;
       if (out > inc) {
         ctx.report(
-          issue('warning', projects, i, 'project_id', 'project-expenditure-over-income', `项目支出合计 ${yuan(out)} 元,超过其收入合计 ${yuan(inc)} 元`),
+          issue(
+            'warning',
+            projects,
+            i,
+            'project_id',
+            'project-expenditure-over-income',
+            `项目支出合计 ${yuan(out)} 元,超过其收入合计 ${yuan(inc)} 元`,
+          ),
         );
       }
       if (r.budget !== null && clean(projects, i, 'budget') && out > cents(r.budget)) {
         ctx.report(
-          issue('warning', projects, i, 'budget', 'project-expenditure-over-budget', `项目支出合计 ${yuan(out)} 元,超过预算 ${yuan(cents(r.budget))} 元`),
+          issue(
+            'warning',
+            projects,
+            i,
+            'budget',
+            'project-expenditure-over-budget',
+            `项目支出合计 ${yuan(out)} 元,超过预算 ${yuan(cents(r.budget))} 元`,
+          ),
         );
       }
     }

@@ -27,14 +27,23 @@ describe('parseCsv (RFC 4180)', () => {
   });
 
   it('accepts CRLF and LF, with or without a trailing newline', () => {
-    const expected = [['a', 'b'], ['1', '2']];
+    const expected = [
+      ['a', 'b'],
+      ['1', '2'],
+    ];
     for (const text of ['a,b\r\n1,2\r\n', 'a,b\n1,2\n', 'a,b\r\n1,2', 'a,b\n1,2']) {
-      expect(parseCsvRecords(text).records.map((r) => r.cells), JSON.stringify(text)).toEqual(expected);
+      expect(
+        parseCsvRecords(text).records.map((r) => r.cells),
+        JSON.stringify(text),
+      ).toEqual(expected);
     }
   });
 
   it('accepts a file of lone CRs (old Mac line ends)', () => {
-    expect(parseCsvRecords('a,b\r1,2\r').records.map((r) => r.cells)).toEqual([['a', 'b'], ['1', '2']]);
+    expect(parseCsvRecords('a,b\r1,2\r').records.map((r) => r.cells)).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
   });
 
   it('keeps empty fields, including a trailing one, and a quoted empty string', () => {
@@ -74,7 +83,8 @@ describe('parseCsv (RFC 4180)', () => {
   });
 
   it('parses 300,000 rows × 13 columns quickly', () => {
-    const line = 'T000000001,2024-03-05,330482001001,P1-1,income,fiscal,,,平湖市民政局,,30000,"经费,含交通",PZ2024-0000001\n';
+    const line =
+      'T000000001,2024-03-05,330482001001,P1-1,income,fiscal,,,平湖市民政局,,30000,"经费,含交通",PZ2024-0000001\n';
     const text = `${'a,b,c,d,e,f,g,h,i,j,k,l,m\n'}${line.repeat(300_000)}`;
     const t = performance.now();
     let n = 0;

@@ -13,14 +13,18 @@ describe('mapHeaders', () => {
     expect(m.issues).toEqual([]);
     expect(m.columns).toEqual([...fields].reverse());
     expect(m.headers.project_id).toEqual({ header: projects.fields.project_id.label, index: fields.length - 1 });
-    const mixed = mapHeaders(projects, fields.map((f, i) => (i % 2 ? f : labels[i]!)), 'projects.csv');
+    const mixed = mapHeaders(
+      projects,
+      fields.map((f, i) => (i % 2 ? f : labels[i]!)),
+      'projects.csv',
+    );
     expect(mixed.issues).toEqual([]);
     expect(mixed.columns).toEqual(fields);
   });
 
   it('tolerates surrounding spaces, full-width parentheses and letter case', () => {
     const label = communities.fields.street_name.label; // has parentheses
-    const fullWidth = ` ${label.replace('(', '（').replace(')', '）')}　`;
+    const fullWidth = ` ${label.replace('(', '（').replace(')', '）')}\u3000`; // ideographic space
     const m = mapHeaders(communities, [' Community_ID ', fullWidth], 'communities.csv');
     expect(m.columns).toEqual(['community_id', 'street_name']);
     expect(m.headers.street_name!.header).toBe(fullWidth.trim());
@@ -34,8 +38,20 @@ describe('mapHeaders', () => {
   });
 
   it('refuses a missing required column', () => {
-    const m = mapHeaders(projects, fields.filter((f) => f !== 'budget'), 'projects.csv');
-    expect(m.issues).toEqual([expect.objectContaining({ severity: 'error', file: 'projects.csv', row: 1, field: 'budget', rule: 'missing-column' })]);
+    const m = mapHeaders(
+      projects,
+      fields.filter((f) => f !== 'budget'),
+      'projects.csv',
+    );
+    expect(m.issues).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        file: 'projects.csv',
+        row: 1,
+        field: 'budget',
+        rule: 'missing-column',
+      }),
+    ]);
     expect(m.issues[0]!.message).toContain(projects.fields.budget.label);
   });
 

@@ -2,7 +2,14 @@ import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_CATEGORY, PROJECT_MECHANISM, PROJECT_STATUS, projects, transactions, type TableDef } from '../../../src/schema/index.ts';
+import {
+  PROJECT_CATEGORY,
+  PROJECT_MECHANISM,
+  PROJECT_STATUS,
+  projects,
+  transactions,
+  type TableDef,
+} from '../../../src/schema/index.ts';
 import { checkMetadata, readDataset } from '../../../src/ingest/read-dataset.ts';
 import { loadDataset } from '../../../src/validate/index.ts';
 import { copyFixture, FIXTURE, fixtureRecords, located, writeCsv } from '../validate/helpers.ts';
@@ -19,7 +26,11 @@ describe('readDataset', () => {
     expect(p.file).toBe('projects.csv');
     expect(p.headers.budget).toEqual({ header: 'budget', index: 11 });
     expect(p.rows.map((r) => r.row)).toEqual([2, 3, 4]);
-    expect(p.rows[0]!.cells).toMatchObject({ project_id: 'P2024-001', end_date: '2024-12-31', continues_project_id: null });
+    expect(p.rows[0]!.cells).toMatchObject({
+      project_id: 'P2024-001',
+      end_date: '2024-12-31',
+      continues_project_id: null,
+    });
     // every field of the table is present, in schema order
     expect(Object.keys(p.rows[0]!.cells)).toEqual(Object.keys(projects.fields));
     // quoted values with commas and doubled quotes
@@ -28,7 +39,8 @@ describe('readDataset', () => {
 
   it('reads GB18030 files to the same rows as UTF-8', async () => {
     const dir = copyFixture();
-    for (const n of csvFiles) writeFileSync(join(dir, n), iconv.encode(readFileSync(join(FIXTURE, n), 'utf8'), 'gb18030'));
+    for (const n of csvFiles)
+      writeFileSync(join(dir, n), iconv.encode(readFileSync(join(FIXTURE, n), 'utf8'), 'gb18030'));
     const [a, b] = [await readDataset(FIXTURE), await readDataset(dir)];
     expect(b.issues).toEqual([]);
     expect(b.tables).toEqual(a.tables);
@@ -52,7 +64,10 @@ describe('readDataset', () => {
     const order = header!.map((_, i) => (i * 5) % header!.length); // a permutation: 5 is coprime with 21
     expect(new Set(order).size).toBe(header!.length);
     const fields = projects.fields as Record<string, { label: string }>;
-    writeCsv(dir, 'projects.csv', [order.map((i) => fields[header![i]!]!.label), ...rows.map((r) => order.map((i) => r[i]!))]);
+    writeCsv(dir, 'projects.csv', [
+      order.map((i) => fields[header![i]!]!.label),
+      ...rows.map((r) => order.map((i) => r[i]!)),
+    ]);
     const [a, b] = [await loadDataset(FIXTURE), await loadDataset(dir)];
     expect(b.errors).toEqual([]);
     expect(b.dataset).toEqual(a.dataset);
@@ -89,7 +104,10 @@ describe('readDataset', () => {
 
   it('refuses a ragged row, keeping its key so references still resolve', async () => {
     const dir = copyFixture();
-    const text = readFileSync(join(FIXTURE, 'projects.csv'), 'utf8').replace('为独居老人提供探访服务', '为独居老人,提供探访服务');
+    const text = readFileSync(join(FIXTURE, 'projects.csv'), 'utf8').replace(
+      '为独居老人提供探访服务',
+      '为独居老人,提供探访服务',
+    );
     writeFileSync(join(dir, 'projects.csv'), text);
     const r = await loadDataset(dir);
     expect(located(r.errors)).toEqual([{ file: 'projects.csv', row: 2, rule: 'ragged-row' }]);
@@ -137,7 +155,10 @@ describe('readDataset', () => {
     const dir = copyFixture();
     const bytes = readFileSync(join(FIXTURE, 'proposals.csv'));
     const at = bytes.indexOf(Buffer.from('村口'));
-    writeFileSync(join(dir, 'proposals.csv'), Buffer.concat([bytes.subarray(0, at), Buffer.from([0xff, 0xff]), bytes.subarray(at)]));
+    writeFileSync(
+      join(dir, 'proposals.csv'),
+      Buffer.concat([bytes.subarray(0, at), Buffer.from([0xff, 0xff]), bytes.subarray(at)]),
+    );
     const r = await readDataset(dir);
     expect(located(r.issues)).toEqual([{ file: 'proposals.csv', row: 3, rule: 'encoding' }]);
   });

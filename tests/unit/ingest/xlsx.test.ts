@@ -2,7 +2,7 @@ import { writeFileSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { TABLES, type TableDef } from '../../../src/schema/index.ts';
+import { projects as projectsDef, TABLES, type TableDef } from '../../../src/schema/index.ts';
 import { numberText, readWorkbook } from '../../../src/ingest/xlsx.ts';
 import { readDataset } from '../../../src/ingest/read-dataset.ts';
 import { loadDataset, validateDataset } from '../../../src/validate/index.ts';
@@ -28,7 +28,21 @@ describe('readWorkbook', () => {
   it('turns cells into the text the publisher sees', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('测试');
-    ws.addRow(['text', 'zeros', 'padded', 'float', 'int', 'date', 'month', 'formula', 'rich', 'link', 'empty', 'pct', 'bool']);
+    ws.addRow([
+      'text',
+      'zeros',
+      'padded',
+      'float',
+      'int',
+      'date',
+      'month',
+      'formula',
+      'rich',
+      'link',
+      'empty',
+      'pct',
+      'bool',
+    ]);
     const r = ws.addRow([
       '  东湖 ',
       '000123',
@@ -116,13 +130,16 @@ async function fixtureWorkbook(): Promise<ExcelJS.Workbook> {
     }
   });
   // A formula and rich text, as a publisher's workbook would have them.
-  const projects = wb.getWorksheet(TABLES.find((t) => t.name === 'projects')!.label) ?? wb.getWorksheet('projects')!;
-  const budgetCol = projects.getRow(1).values as unknown[];
-  const col = budgetCol.findIndex((v) => v === 'budget' || v === TABLES.find((t) => t.name === 'projects')!.fields.budget.label);
+  const projects = wb.getWorksheet(projectsDef.label) ?? wb.getWorksheet('projects')!;
+  const headerOf = (f: keyof typeof projectsDef.fields) =>
+    (projects.getRow(1).values as unknown[]).findIndex((v) => v === f || v === projectsDef.fields[f].label);
+  const col = headerOf('budget');
   projects.getCell(2, col).value = { formula: '40000*2', result: 80000 };
-  const titleCol = (projects.getRow(1).values as unknown[]).findIndex((v) => v === 'title' || v === TABLES.find((t) => t.name === 'projects')!.fields.title.label);
+  const titleCol = headerOf('title');
   const title = String(projects.getCell(2, titleCol).value);
-  projects.getCell(2, titleCol).value = { richText: [{ text: title.slice(0, 2) }, { font: { bold: true }, text: title.slice(2) }] };
+  projects.getCell(2, titleCol).value = {
+    richText: [{ text: title.slice(0, 2) }, { font: { bold: true }, text: title.slice(2) }],
+  };
   return wb;
 }
 
@@ -151,7 +168,12 @@ describe('a dataset as one workbook', () => {
     writeFileSync(join(dir, 'data.xlsx'), await bytesOf(wb));
     const raw = await readDataset(dir);
     const r = validateDataset(raw);
-    expect(located(r.errors)).toContainEqual({ file: 'data.xlsx#organizations', row: 3, column: 'org_id', rule: 'uscc' });
+    expect(located(r.errors)).toContainEqual({
+      file: 'data.xlsx#organizations',
+      row: 3,
+      column: 'org_id',
+      rule: 'uscc',
+    });
   });
 
   it('warns about a sheet that is no table, and refuses a missing required sheet', async () => {

@@ -1,0 +1,168 @@
+/**
+ * npm run bench [-- <site dir>] [--only <section>] — prints figures about the built site; it
+ * never asserts (budgets that must hold are browser tests). Each section is one entry of
+ * SECTIONS below: add a section (e.g. DuckDB-wasm timings on /explore/) by adding an entry.
+ *
+ *   page-weight   bytes (raw and gzip) a phone downloads to show a community page — the HTML
+ *                 and every CSS and JS file it references, following static imports — for the
+ *                 median and the largest community page, and for the directory /communities/
+ *   site          number of pages and size of the site and of its data folder
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+interface Section {
+  name: string;
+  title: string;
+  run(site: string): void | Promise<void>;
+}
+
+const args = process.argv.slice(2);
+const onlyAt = args.indexOf('--only');
+const only = onlyAt >= 0 ? args[onlyAt + 1] : undefined;
+const siteArg = args.find((a, i) => !a.startsWith('--') && (onlyAt < 0 || i !== onlyAt + 1));
+const SITE = resolve(siteArg ?? process.env['SITE_DIR'] ?? 'dist');
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+function walk(dir: string, out: string[] = []): string[] {
+  for (const d of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, d.name);
+    if (d.isDirectory()) walk(p, out);
+    else out.push(p);
+  }
+  return out;
+}
+
+const gzipCache = new Map<string, number>();
+function gzipBytes(file: string): number {
+  let n = gzipCache.get(file);
+  if (n === undefined) {
+    n = gzipSync(readFileSync(file), { level: 9 }).length;
+    gzipCache.set(file, n);
+  }
+  return n;
+}
+
+function kb(n: number): string {
+  return `${(n / 1024).toFixed(1)} KB`;
+}
+
+function mb(n: number): string {
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** Site-absolute paths of the scripts a module imports statically (dynamic import() excluded). */
+function staticImports(site: string, src: string, seen = new Set<string>()): string[] {
+  if (seen.has(src)) return [];
+  seen.add(src);
+  const file = join(site, src);
+  if (!existsSync(file)) return [src];
+  const text = readFileSync(file, 'utf8');
+  const deps = [...text.matchAll(/(?:^|[;\s}])import\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g)].map(
+    (m) => new URL(m[1]!, `http://site${src}`).pathname,
+  );
+  return [src, ...deps.flatMap((d) => staticImports(site, d, seen))];
+}
+
+interface PageWeight {
+  path: string;
+  files: { path: string; raw: number; gzip: number }[];
+  raw: number;
+  gzip: number;
+}
+
+/** The HTML of a page plus the CSS and JS a browser fetches to show it. */
+function pageWeight(site: string, htmlFile: string): PageWeight {
+  const html = readFileSync(htmlFile, 'utf8');
+  const refs = new Set<string>();
+  for (const m of html.matchAll(/<link\b[^>]*>/g)) {
+    const tag = m[0];
+    const href = /href="([^"]+)"/.exec(tag)?.[1];
+    if (href?.startsWith('/') && /rel="(stylesheet|modulepreload)"/.test(tag)) refs.add(href);
+  }
+  for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) if (m[1]!.startsWith('/')) for (const s of staticImports(site, m[1]!)) refs.add(s);
+  // Inline module scripts may import bundled chunks.
+  for (const m of html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)) {
+    for (const i of m[1]!.matchAll(/import\s*(?:[\w*{}\s,$]+from\s*)?["'](\/[^"']+)["']/g)) for (const s of staticImports(site, i[1]!)) refs.add(s);
+  }
+  const files = [htmlFile, ...[...refs].map((r) => join(site, r))]
+    .filter((f) => existsSync(f))
+    .map((f) => ({ path: '/' + relative(site, f), raw: statSync(f).size, gzip: gzipBytes(f) }));
+  return {
+    path: '/' + relative(site, htmlFile).replace(/index\.html$/, ''),
+    files,
+    raw: files.reduce((s, f) => s + f.raw, 0),
+    gzip: files.reduce((s, f) => s + f.gzip, 0),
+  };
+}
+
+function printWeight(label: string, w: PageWeight): void {
+  console.log(`  ${label}: ${w.path}  ${kb(w.raw)} raw, ${kb(w.gzip)} gzip`);
+  for (const f of w.files) console.log(`      ${f.path.padEnd(60)} ${kb(f.raw).padStart(10)} ${kb(f.gzip).padStart(10)} gzip`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sections
+
+const SECTIONS: Section[] = [
+  {
+    name: 'page-weight',
+    title: 'What a phone downloads to show a community page (HTML + CSS + JS)',
+    run(site) {
+      const dir = join(site, 'communities');
+      if (!existsSync(dir)) {
+        console.log('  no /communities/ in this site');
+        return;
+      }
+      const pages = readdirSync(dir, { withFileTypes: true })
+        .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, 'index.html')))
+        .map((d) => pageWeight(site, join(dir, d.name, 'index.html')))
+        .sort((a, b) => a.gzip - b.gzip);
+      if (pages.length === 0) {
+        console.log('  no community pages');
+        return;
+      }
+      console.log(`  ${pages.length} community pages`);
+      printWeight('median ', pages[Math.floor((pages.length - 1) / 2)]!);
+      printWeight('largest', pages.at(-1)!);
+      const directory = join(dir, 'index.html');
+      if (existsSync(directory)) printWeight('directory', pageWeight(site, directory));
+    },
+  },
+  {
+    name: 'site',
+    title: 'Site totals',
+    run(site) {
+      const files = walk(site);
+      const html = files.filter((f) => f.endsWith('.html'));
+      const dataDir = join(site, 'data');
+      const isData = (f: string) => f.startsWith(dataDir + '/') && !f.endsWith('.html');
+      const size = (fs: string[]) => fs.reduce((s, f) => s + statSync(f).size, 0);
+      const byTop = new Map<string, number>();
+      for (const f of html) {
+        const top = relative(site, f).split('/')[0]!;
+        byTop.set(top.endsWith('.html') ? '/' : `/${top}/`, (byTop.get(top.endsWith('.html') ? '/' : `/${top}/`) ?? 0) + 1);
+      }
+      console.log(`  pages (HTML files): ${html.length}`);
+      for (const [top, n] of [...byTop].sort((a, b) => b[1] - a[1])) console.log(`      ${top.padEnd(20)} ${n}`);
+      console.log(`  site size: ${mb(size(files))} in ${files.length} files`);
+      console.log(`    of which HTML: ${mb(size(html))}; data downloads (dist/data): ${mb(size(files.filter(isData)))}`);
+    },
+  },
+];
+
+// ---------------------------------------------------------------------------------------------
+
+if (!existsSync(SITE)) {
+  console.error(`No site at ${SITE}: run npm run build first (or pass the site folder).`);
+  process.exit(1);
+}
+console.log(`Bench of ${SITE}`);
+for (const section of SECTIONS) {
+  if (only && section.name !== only) continue;
+  console.log(`\n## ${section.name}: ${section.title}`);
+  await section.run(SITE);
+}

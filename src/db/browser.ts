@@ -1,0 +1,451 @@
+/**
+ * The browser side of the one query interface (src/db/types.ts): DuckDB-wasm running in a Web
+ * Worker, loaded from our own origin, only by pages that query, only when they first query
+ * (pages import this module dynamically). Rows come back in the same plain shape as
+ * src/db/node.ts gives at build time: numbers (never bigint; DECIMAL and HUGEINT as numbers),
+ * DATE as 'YYYY-MM-DD', so that the same src/queries/*.sql text gives the same rows on both sides.
+ *
+ * ## How the data reaches the browser (measured, 2025, Chromium 2 cores, loopback)
+ *
+ * DuckDB-wasm ≥ 1.29 no longer contains the Parquet reader: the first read_parquet downloads it
+ * from extensions.duckdb.org (duckdb-wasm PR #1860), and offline it never returns. The site must
+ * never depend on another host, so extension auto-install/auto-load are OFF and the data comes in
+ * a form the wasm core reads by itself. Candidates, transactions table (sample: 23,924 rows;
+ * synthetic 10,000 communities: 1,500,000 rows, random text, so less compressible than real data):
+ *
+ *   format                         over the wire (gzip)     into DuckDB-wasm (ingest)
+ *                                  sample    1.5 M rows     sample    1.5 M rows
+ *   CSV via read_csv               ~470 KB   29 MB          ~330 ms   4.4 s
+ *   Arrow IPC, plain Utf8          ~690 KB   40 MB          ~110 ms   2.7 s
+ *   Arrow IPC, dictionary strings   353 KB   25.5 MB        ~100 ms   1.5 s   ← chosen
+ *   Parquet (zstd) + hyparquet     ~225 KB   16.5 MB        JS decode alone 0.3 s / 10.3 s, then
+ *                                                           still has to be turned into Arrow
+ *
+ * Arrow with dictionary-encoded strings is both smaller than CSV and three times faster to
+ * ingest (no parsing: insertArrowFromIPCStream copies columns); Parquet is smaller on the wire but
+ * decoding it in JavaScript costs seconds per million rows before DuckDB even sees it, and adds a
+ * dependency. The publish step writes `dist/data/<table>.arrow.gz` (src/publish/arrow.ts), gzip
+ * applied at build time so that the size does not depend on the web server's settings; the
+ * browser inflates it with DecompressionStream. CSV and Parquet stay as downloads for people.
+ *
+ * Tables are loaded lazily: a query loads only the tables it names (a query over projects never
+ * downloads the 1.5-million-row transactions file). Each table is created with src/db/ddl.ts
+ * (the build database's exact types) and filled from Arrow.
+ *
+ * After loading, external access is switched off and the configuration locked: a shared
+ * /explore/?sql= link cannot make the reader's browser fetch anything from another host
+ * (read_csv('https://…') fails with a permission error instead).
+ */
+import type { AsyncDuckDB, AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import type { QueryEngine, SqlRow, SqlValue } from './types.ts';
+import { toSqlValue } from './values.ts';
+import { isGzip, pickBundle, unsupportedReason, type BrowserTable, type Bundles } from './browser-support.ts';
+import {
+  cleanErrorMessage,
+  hasSeveralStatements,
+  isBlank,
+  materializeSql,
+  missingTable,
+  pageSql,
+  segments,
+  tablesMentioned,
+  trimStatement,
+  type PageRequest,
+} from './sql-text.ts';
+
+export type { BrowserTable } from './browser-support.ts';
+
+const BUNDLES: Bundles = {
+  eh: { mainModule: ehWasm, mainWorker: ehWorker },
+  mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
+};
+
+/** The temporary table that holds the console's current result, inside the worker. */
+export const RESULT_TABLE = '__gongkai_result';
+/** Rows kept from a statement that cannot be materialized (DESCRIBE, SHOW, PRAGMA…). */
+const RAW_ROW_LIMIT = 10_000;
+
+/** The browser cannot run DuckDB-wasm (reason in Chinese). */
+export class UnsupportedError extends Error {
+  override name = 'UnsupportedError';
+}
+
+/** DuckDB refused the query: `message` is DuckDB's own text. */
+export class QueryError extends Error {
+  override name = 'QueryError';
+}
+
+export type LoadProgress =
+  | { stage: 'engine'; loaded: number; total: number | null }
+  | { stage: 'table'; table: string; label: string; loaded: number; total: number | null }
+  | { stage: 'ready' };
+
+export interface OpenOptions {
+  tables: readonly BrowserTable[];
+  onProgress?: (progress: LoadProgress) => void;
+}
+
+export interface ResultColumn {
+  name: string;
+  /** DuckDB's type name, e.g. VARCHAR, DECIMAL(38,2), BIGINT. */
+  type: string;
+}
+
+/** A query's result, kept in the worker; the page reads it one page at a time. */
+export interface QueryResult {
+  columns: ResultColumn[];
+  rowCount: number;
+  /** Milliseconds the query itself took (tables already loaded). */
+  elapsedMs: number;
+  /** True when only the first rows of a statement that could not be kept were kept. */
+  truncated: boolean;
+  page(request: PageRequest): Promise<SqlRow[]>;
+}
+
+let shared: Promise<BrowserDatabase> | undefined;
+
+/** The page's one database (created on first use; later calls share it). */
+export function openBrowserDatabase(options: OpenOptions): Promise<BrowserDatabase> {
+  shared ??= BrowserDatabase.open(options).catch((error: unknown) => {
+    shared = undefined;
+    throw error;
+  });
+  return shared;
+}
+
+export class BrowserDatabase implements QueryEngine {
+  private readonly db: AsyncDuckDB;
+  private readonly conn: AsyncDuckDBConnection;
+  private readonly tables: Map<string, BrowserTable>;
+  private readonly loading = new Map<string, Promise<void>>();
+  private readonly listeners = new Set<(p: LoadProgress) => void>();
+  /** Every statement goes through this chain: one connection, one thing at a time. */
+  private queue: Promise<unknown> = Promise.resolve();
+  readonly bundle: 'eh' | 'mvp';
+
+  private constructor(db: AsyncDuckDB, conn: AsyncDuckDBConnection, tables: readonly BrowserTable[], bundle: 'eh' | 'mvp') {
+    this.db = db;
+    this.conn = conn;
+    this.tables = new Map(tables.map((t) => [t.name, t]));
+    this.bundle = bundle;
+  }
+
+  static async open(options: OpenOptions): Promise<BrowserDatabase> {
+    const reason = unsupportedReason(globalThis as never);
+    if (reason) throw new UnsupportedError(reason);
+    const duckdb = await import('@duckdb/duckdb-wasm');
+    const bundle = pickBundle(await duckdb.getPlatformFeatures(), BUNDLES);
+    const worker = new Worker(bundle.mainWorker);
+    // A worker that fails to start would leave DuckDB-wasm waiting forever: fail instead.
+    const workerFailed = new Promise<never>((_, reject) =>
+      worker.addEventListener('error', (event) => reject(new UnsupportedError(`查询引擎无法启动:${event.message || '后台脚本加载失败'}`)), {
+        once: true,
+      }),
+    );
+    const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+    try {
+      await Promise.race([
+        db.instantiate(bundle.mainModule, null, (p) =>
+          options.onProgress?.({ stage: 'engine', loaded: p.bytesLoaded, total: p.bytesTotal || null }),
+        ),
+        workerFailed,
+      ]);
+      await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
+    } catch (error) {
+      worker.terminate();
+      if (error instanceof UnsupportedError) throw error;
+      throw new UnsupportedError(`查询引擎加载失败:${cleanErrorMessage(error)}`);
+    }
+    const conn = await db.connect();
+    // Never reach for extensions.duckdb.org (the Parquet reader, JSON…): offline it would hang.
+    await conn.query(`SET autoinstall_known_extensions = false`);
+    await conn.query(`SET autoload_known_extensions = false`);
+    // No file or URL access from SQL (a shared link must not make the browser fetch another
+    // host); Arrow inserts do not use the file system. Locked so a query cannot switch it back.
+    await conn.query(`SET enable_external_access = false`);
+    await conn.query(`SET lock_configuration = true`);
+    const database = new BrowserDatabase(db, conn, options.tables, bundle.name);
+    if (options.onProgress) database.listeners.add(options.onProgress);
+    return database;
+  }
+
+  /** Receive loading progress (tables) until the returned function is called. */
+  onProgress(listener: (p: LoadProgress) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The tables a page may query. */
+  get tableNames(): string[] {
+    return [...this.tables.keys()];
+  }
+
+  get loadedTables(): string[] {
+    return [...this.loading.keys()];
+  }
+
+  private emit(p: LoadProgress): void {
+    for (const l of this.listeners) l(p);
+  }
+
+  private run<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(task, task);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Loads these tables (if not yet loaded): download, inflate, create with the DDL, insert. */
+  ensureTables(names: readonly string[]): Promise<void> {
+    return Promise.all(
+      names.map((name) => {
+        const spec = this.tables.get(name);
+        if (!spec) return Promise.resolve();
+        let p = this.loading.get(name);
+        if (!p) {
+          p = this.loadTable(spec).catch((error: unknown) => {
+            this.loading.delete(name);
+            throw error;
+          });
+          this.loading.set(name, p);
+        }
+        return p;
+      }),
+    ).then(() => undefined);
+  }
+
+  private async loadTable(spec: BrowserTable): Promise<void> {
+    const progress = (loaded: number) =>
+      this.emit({ stage: 'table', table: spec.name, label: spec.label, loaded, total: spec.bytes });
+    progress(0);
+    const response = await fetch(spec.url);
+    if (!response.ok || !response.body) throw new QueryError(`无法下载数据表 ${spec.name}(${spec.url}):HTTP ${response.status}`);
+    const chunks: Uint8Array[] = [];
+    let loaded = 0;
+    const reader = response.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      loaded += value.length;
+      progress(loaded);
+    }
+    let bytes = concat(chunks, loaded);
+    // The host may have sent it with Content-Encoding: gzip, in which case fetch already inflated it.
+    if (isGzip(bytes)) {
+      const inflated = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'));
+      bytes = new Uint8Array(await new Response(inflated).arrayBuffer());
+    }
+    await this.run(async () => {
+      await this.conn.query(spec.createSql);
+      if (spec.rows === 0) return;
+      try {
+        await this.conn.insertArrowFromIPCStream(bytes, { name: spec.name, create: false });
+      } catch (error) {
+        // rows < 0: the size was unknown at build time, and an empty stream has nothing to insert.
+        if (spec.rows > 0) throw error;
+      }
+    });
+  }
+
+  /** The known tables a statement uses: DuckDB's parser where it can, a scan of the text always. */
+  async tablesOf(sql: string): Promise<string[]> {
+    const known = this.tableNames;
+    const found = new Set(tablesMentioned(sql, known));
+    try {
+      const named = await this.run(() => this.conn.getTableNames(sql));
+      for (const n of named) if (this.tables.has(n.toLowerCase())) found.add(n.toLowerCase());
+    } catch {
+      // A statement DuckDB cannot bind yet (e.g. it names a column wrongly): the scan is enough,
+      // and running it will report the real error.
+    }
+    return known.filter((n) => found.has(n));
+  }
+
+  /** Runs `task`; when DuckDB says a known table is missing, loads it and tries again. */
+  private async withTables<T>(sql: string, task: () => Promise<T>): Promise<T> {
+    await this.ensureTables(await this.tablesOf(sql));
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await task();
+      } catch (error) {
+        const message = cleanErrorMessage(error);
+        const missing = missingTable(message);
+        if (attempt < 3 && missing && this.tables.has(missing) && !this.loading.has(missing)) {
+          await this.ensureTables([missing]);
+          continue;
+        }
+        throw new QueryError(message);
+      }
+    }
+  }
+
+  /** QueryEngine: one statement, positional `?` parameters, every row as plain values. */
+  query<T extends object = SqlRow>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+    return this.withTables(sql, () =>
+      this.run(async () => {
+        if (params.length === 0) return arrowRows(await this.conn.query(sql)) as T[];
+        const statement = await this.conn.prepare(sql);
+        try {
+          return arrowRows(await statement.query(...params)) as T[];
+        } finally {
+          await statement.close();
+        }
+      }),
+    );
+  }
+
+  /**
+   * The console: runs the user's text and keeps the result in the worker (a temporary table), so
+   * that a result of a million rows costs the page only the rows it shows. Several statements run
+   * in order and the last one's result is kept. DuckDB's message is passed on unchanged.
+   */
+  async execute(text: string): Promise<QueryResult> {
+    if (isBlank(text)) throw new QueryError('请输入 SQL 查询语句。');
+    const statements = splitStatements(text);
+    const last = statements.pop()!;
+    return this.withTables(text, async () => {
+      const started = performance.now();
+      for (const s of statements) await this.run(() => this.conn.query(s));
+      let kept = true;
+      try {
+        await this.run(() => this.conn.query(materializeSql(RESULT_TABLE, last)));
+      } catch {
+        kept = false;
+      }
+      if (kept) {
+        const [described, counted] = await this.run(async () => [
+          arrowRows(await this.conn.query(`DESCRIBE ${RESULT_TABLE}`)),
+          arrowRows(await this.conn.query(`SELECT count(*) AS n FROM ${RESULT_TABLE}`)),
+        ]);
+        const elapsedMs = performance.now() - started;
+        const columns = described.map((d) => ({ name: String(d['column_name']), type: String(d['column_type']) }));
+        const names = columns.map((c) => c.name);
+        return {
+          columns,
+          rowCount: Number(counted[0]?.['n'] ?? 0),
+          elapsedMs,
+          truncated: false,
+          page: (request) => this.run(async () => arrowRows(await this.conn.query(pageSql(RESULT_TABLE, request, names)))),
+        };
+      }
+      // Not a query DuckDB can keep (DESCRIBE, SHOW, PRAGMA, SET, CREATE…): run it as written.
+      // If it is wrong, this is where DuckDB's message about the user's own text comes from.
+      const table = await this.run(() => this.conn.query(last));
+      const elapsedMs = performance.now() - started;
+      const rows = arrowRows(table, RAW_ROW_LIMIT);
+      const columns = table.schema.fields.map((f) => ({ name: f.name, type: arrowTypeName(f.type) }));
+      return {
+        columns,
+        rowCount: rows.length,
+        elapsedMs,
+        truncated: table.numRows > rows.length,
+        page: async (request) => sliceRows(rows, request),
+      };
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.conn.close();
+    await this.db.terminate();
+    shared = undefined;
+  }
+}
+
+/** Splits on `;` outside strings and comments; empty statements dropped. */
+export function splitStatements(text: string): string[] {
+  if (!hasSeveralStatements(text)) return [trimStatement(text)];
+  const out: string[] = [];
+  let current = '';
+  for (const s of segments(text)) {
+    if (s.kind !== 'code') {
+      current += s.text;
+      continue;
+    }
+    const pieces = s.text.split(';');
+    for (let i = 0; i < pieces.length; i++) {
+      current += pieces[i];
+      if (i < pieces.length - 1) {
+        if (!isBlank(current)) out.push(trimStatement(current));
+        current = '';
+      }
+    }
+  }
+  if (!isBlank(current)) out.push(trimStatement(current));
+  return out.length ? out : [trimStatement(text)];
+}
+
+function concat(chunks: Uint8Array[], length: number): Uint8Array {
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/** Sorting and paging of rows held in memory (results that could not stay in the worker). */
+export function sliceRows(rows: readonly SqlRow[], request: PageRequest): SqlRow[] {
+  let ordered = rows;
+  if (request.sort) {
+    const { column, descending } = request.sort;
+    ordered = rows
+      .map((row, index) => ({ row, index }))
+      .sort((a, b) => compareValues(a.row[column] ?? null, b.row[column] ?? null, descending) || a.index - b.index)
+      .map((x) => x.row);
+  }
+  return ordered.slice(request.offset, request.offset + request.limit);
+}
+
+/** Nulls last in both directions, as DuckDB's NULLS LAST. */
+export function compareValues(a: SqlValue, b: SqlValue, descending: boolean): number {
+  if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
+  const c = typeof a === 'number' && typeof b === 'number' ? a - b : String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
+  return descending ? -c : c;
+}
+
+/**
+ * What this module reads of an Arrow table (structural: DuckDB-wasm brings its own apache-arrow
+ * version, which need not be the project's).
+ */
+export interface ArrowResult {
+  numRows: number;
+  schema: { fields: readonly { name: string; type: { typeId: number; toString(): string } }[] };
+  getChildAt(index: number): { get(index: number): unknown } | null;
+}
+
+/** Arrow's Type.Date and Type.Timestamp. */
+const DATE_TYPE_IDS = new Set([8, 10]);
+
+/** Arrow result → plain rows (src/db/types.ts), at most `limit` of them. */
+export function arrowRows(table: ArrowResult, limit = Infinity): SqlRow[] {
+  const fields = table.schema.fields;
+  const columns = fields.map((f, i) => ({ name: f.name, vector: table.getChildAt(i)!, isDate: DATE_TYPE_IDS.has(f.type.typeId) }));
+  const n = Math.min(table.numRows, limit);
+  const rows: SqlRow[] = new Array(n);
+  for (let r = 0; r < n; r++) {
+    const row: SqlRow = {};
+    for (const c of columns) row[c.name] = plainValue(c.vector.get(r), c.isDate);
+    rows[r] = row;
+  }
+  return rows;
+}
+
+function plainValue(value: unknown, isDate: boolean): SqlValue {
+  if (value === null || value === undefined) return null;
+  // Arrow gives dates and timestamps as epoch milliseconds; node.ts gives Date objects. Same output.
+  if (isDate && (typeof value === 'number' || typeof value === 'bigint')) return toSqlValue(new Date(Number(value)));
+  if (typeof value === 'object' && !(value instanceof Date)) {
+    const json = (value as { toJSON?: () => unknown }).toJSON?.() ?? value;
+    return JSON.stringify(json, (_k, v: unknown) => (typeof v === 'bigint' ? Number(v) : v));
+  }
+  return toSqlValue(value);
+}
+
+function arrowTypeName(type: { toString(): string }): string {
+  return String(type);
+}

@@ -1,0 +1,131 @@
+/**
+ * The city-wide lists /projects/ and /transactions/: what they show without JavaScript (summaries
+ * and the rows that fit a page) and what their filters need (src/components/FilterBar.astro).
+ * Above LIST_FULL_LIMIT rows a list carries only its newest LIST_FIRST_PAGE rows; its filters then
+ * query the whole table with DuckDB-wasm, and the downloads hold everything.
+ */
+import { runQuery } from '../db/build-database.ts';
+import type { BrowserTable } from '../db/browser-support.ts';
+import { FUND_SOURCE, PROJECT_STATUS } from '../schema/index.ts';
+import { loadBrowserTables } from './browser-tables.ts';
+import { sumYuan, type MoneyRow } from './money.ts';
+import type { ProjectRow, TransactionRow } from './rows.ts';
+import { yearOf } from './rows.ts';
+import { loadSiteData } from './site-data.ts';
+
+/** Lists up to this many rows are complete in the page (filters work without DuckDB). */
+export const LIST_FULL_LIMIT = 1000;
+/** Longer lists show this many newest rows. */
+export const LIST_FIRST_PAGE = 500;
+
+export interface YearTotal {
+  year: number;
+  incomeCount: number;
+  income: number;
+  expenditureCount: number;
+  expenditure: number;
+}
+
+/** Income and expenditure per year (rows of street_money.sql or community_money.sql). */
+export function yearTotals(rows: readonly MoneyRow[]): YearTotal[] {
+  const byYear = new Map<number, MoneyRow[]>();
+  for (const r of rows) byYear.set(r.year, [...(byYear.get(r.year) ?? []), r]);
+  return [...byYear.keys()]
+    .sort((a, b) => a - b)
+    .map((year) => {
+      const rs = byYear.get(year)!;
+      const of = (type: MoneyRow['type']) => rs.filter((r) => r.type === type);
+      return {
+        year,
+        incomeCount: of('income').reduce((n, r) => n + r.transactions, 0),
+        income: sumYuan(of('income').map((r) => r.amount)),
+        expenditureCount: of('expenditure').reduce((n, r) => n + r.transactions, 0),
+        expenditure: sumYuan(of('expenditure').map((r) => r.amount)),
+      };
+    });
+}
+
+export interface CodeTotal {
+  code: string;
+  amount: number;
+  count: number;
+}
+
+/** Income by fund source over all years, in the standard's order, sources present only. */
+export function sourceTotals(rows: readonly MoneyRow[]): CodeTotal[] {
+  const income = rows.filter((r) => r.type === 'income');
+  return (FUND_SOURCE.codes as readonly string[])
+    .map((code) => {
+      const rs = income.filter((r) => r.code === code);
+      return { code, amount: sumYuan(rs.map((r) => r.amount)), count: rs.reduce((n, r) => n + r.transactions, 0) };
+    })
+    .filter((t) => t.count > 0);
+}
+
+/** Projects and budgets by status, in the standard's order, statuses present only. */
+export function statusTotals(projects: readonly Pick<ProjectRow, 'status' | 'budget'>[]): CodeTotal[] {
+  return (PROJECT_STATUS.codes as readonly string[])
+    .map((code) => {
+      const ps = projects.filter((p) => p.status === code);
+      return { code, amount: sumYuan(ps.map((p) => p.budget)), count: ps.length };
+    })
+    .filter((t) => t.count > 0);
+}
+
+/** Newest first (start date, then id), as projects_filtered.sql orders them. */
+export function newestProjects(projects: readonly ProjectRow[]): ProjectRow[] {
+  return [...projects].sort((a, b) => (a.start_date === b.start_date ? a.project_id.localeCompare(b.project_id) : a.start_date < b.start_date ? 1 : -1));
+}
+
+export interface ListPage<Row> {
+  rows: Row[];
+  total: number;
+  /** Set when `rows` is only the first page: the browser queries the rest. */
+  query: { tables: BrowserTable[]; total: number } | undefined;
+  years: number[];
+  asOf: string;
+}
+
+export interface ProjectsList extends ListPage<ProjectRow> {
+  byStatus: CodeTotal[];
+  operators: [string, string][];
+}
+
+export async function loadProjectsList(): Promise<ProjectsList> {
+  const site = await loadSiteData();
+  const all = newestProjects(site.projects);
+  const full = all.length <= LIST_FULL_LIMIT;
+  const operators = new Map<string, string>();
+  for (const p of all) if (p.operator_org_id) operators.set(p.operator_org_id, p.operator_name ?? p.operator_org_id);
+  return {
+    rows: full ? all : all.slice(0, LIST_FIRST_PAGE),
+    total: all.length,
+    query: full ? undefined : { tables: await loadBrowserTables(), total: all.length },
+    years: [...new Set(all.map((p) => yearOf(p.start_date)).filter((y): y is number => y !== null))].sort((a, b) => b - a),
+    asOf: site.asOf,
+    byStatus: statusTotals(all),
+    operators: [...operators].sort((a, b) => a[1].localeCompare(b[1], 'zh-CN')),
+  };
+}
+
+export interface TransactionsList extends ListPage<TransactionRow> {
+  byYear: YearTotal[];
+  bySource: CodeTotal[];
+}
+
+export async function loadTransactionsList(): Promise<TransactionsList> {
+  const site = await loadSiteData();
+  const byYear = yearTotals(site.streetMoney);
+  const total = byYear.reduce((n, y) => n + y.incomeCount + y.expenditureCount, 0);
+  const full = total <= LIST_FULL_LIMIT;
+  const rows = await runQuery<TransactionRow>('transaction_rows_latest', [full ? LIST_FULL_LIMIT : LIST_FIRST_PAGE]);
+  return {
+    rows,
+    total,
+    query: full ? undefined : { tables: await loadBrowserTables(), total },
+    years: byYear.map((y) => y.year).sort((a, b) => b - a),
+    asOf: site.asOf,
+    byYear,
+    bySource: sourceTotals(site.streetMoney),
+  };
+}

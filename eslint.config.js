@@ -5,7 +5,7 @@ import astro from 'eslint-plugin-astro';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', '.build/', '.astro/', 'node_modules/', 'public/duckdb/'] },
+  { ignores: ['dist/', '.build/', '**/.astro/', 'node_modules/', 'public/duckdb/', '.h*tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...astro.configs.recommended,

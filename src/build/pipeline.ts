@@ -59,7 +59,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   try {
     await mkdir(staging, { recursive: true });
     const published = await time('publish', () =>
-      publishRelease({ metadata: result.metadata!, dataset: result.dataset!, warnings: result.warnings }, staging),
+      publishRelease({ metadata: result.metadata!, dataset: result.dataset!, warnings: result.warnings, log }, staging),
     );
     const siteDir = join(staging, 'site');
     if (!options.dataOnly) {

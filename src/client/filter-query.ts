@@ -13,7 +13,17 @@ import type { ProjectRow, TransactionRow } from '../lib/rows.ts';
 import { sqlOf } from '../queries/index.ts';
 import { downloadName, downloadText, nextFrame } from './download.ts';
 import type { FilterTable } from './filter-table.ts';
-import { cellCsvText, projectCells, projectData, rowElement, transactionCells, transactionData, type Cell, type Labels } from './list-rows.ts';
+import {
+  PROJECT_CELLS,
+  TRANSACTION_CELLS,
+  cellCsvText,
+  cellsFor,
+  projectData,
+  rowElement,
+  transactionData,
+  type Cell,
+  type Labels,
+} from './list-rows.ts';
 
 export const LIST_PAGE_SIZE = 100;
 const DOWNLOAD_BATCH = 20_000;
@@ -56,8 +66,19 @@ export async function createQueryList(host: FilterTable): Promise<QueryList> {
   const pager = host.querySelector<HTMLElement>('[data-role=pager]');
   let run = 0;
 
-  const cellsOf = (row: object): Cell[] =>
-    kind === 'projects' ? projectCells(row as ProjectRow, labels, asOf) : transactionCells(row as TransactionRow, labels);
+  // The static table's own columns, in its order (header text → key, from FilterBar.astro), so
+  // rows drawn here match the rows drawn at build time whatever columns the table shows.
+  const columnKeys = JSON.parse(host.dataset['columns'] ?? '{}') as Record<string, string>;
+  const headers = [...(host.table?.querySelectorAll<HTMLElement>('thead th') ?? [])];
+  const keys = headers.map((th) => columnKeys[th.textContent?.replace(/\s+/g, '') ?? ''] ?? null);
+  const headerClasses = headers.map((th) => [...th.classList].filter((c) => c === 'num' || c === 'no-print'));
+  const cellsOf = (row: object): Cell[] => {
+    const cells =
+      kind === 'projects'
+        ? cellsFor(PROJECT_CELLS, keys, row as ProjectRow, labels, asOf)
+        : cellsFor(TRANSACTION_CELLS, keys, row as TransactionRow, labels, asOf);
+    return cells.map((c, i) => ({ ...c, className: [c.className, ...(headerClasses[i] ?? [])].filter(Boolean).join(' ') }));
+  };
   const dataOf = (row: object) => (kind === 'projects' ? projectData(row as ProjectRow) : transactionData(row as TransactionRow));
 
   const renderPager = (state: FilterState, page: number, pages: number) => {
@@ -97,6 +118,8 @@ export async function createQueryList(host: FilterTable): Promise<QueryList> {
             ? `,预算合计 ${formatMoney(summary?.budget ?? 0)}`
             : `,收入 ${formatMoney(summary?.income ?? 0)},支出 ${formatMoney(summary?.expenditure ?? 0)}`;
         host.setCount(`共 ${integer.format(total)} ${unit}符合条件${sums}`);
+        const caption = host.table?.caption;
+        if (caption) caption.textContent = `筛选结果:共 ${integer.format(total)} ${unit}(第 ${integer.format(current)} / ${integer.format(pages)} 页,每页 ${LIST_PAGE_SIZE} ${unit})`;
         host.setNote(total > 0 ? `显示第 ${integer.format(first)}–${integer.format(first + rows.length - 1)} ${unit}(在全部数据中查询)。` : '没有符合条件的记录。');
         renderPager(state, current, pages);
       } catch (error) {
@@ -110,7 +133,7 @@ export async function createQueryList(host: FilterTable): Promise<QueryList> {
       const params = positionalParams(state, host.fields);
       const [summary] = await db.query<{ n: number }>(summarySql, params);
       const total = summary?.n ?? 0;
-      const header = [...(host.table?.querySelectorAll<HTMLElement>('thead th') ?? [])].map((th) => th.textContent?.replace(/\s+/g, ' ').trim() ?? '');
+      const header = headers.map((th) => th.textContent?.replace(/\s+/g, ' ').trim() ?? '');
       const lines: string[][] = [];
       for (let offset = 0; offset < total; offset += DOWNLOAD_BATCH) {
         const rows = await db.query(rowsSql, [...params, DOWNLOAD_BATCH, offset]);

@@ -22,12 +22,15 @@ import type { Issue } from '../validate/issues.ts';
 import { arrowFileName } from '../db/browser-support.ts';
 import { writeTableArrow } from './arrow.ts';
 import { writeTableCsv } from './csv.ts';
+import { XLSX_FILE, writeWorkbook } from './xlsx.ts';
 import { fileFacts } from './files.ts';
 
 export interface ReleaseInput {
   metadata: ReleaseMetadata;
   dataset: Dataset;
   warnings: readonly Issue[];
+  /** Receives the time each kind of file took, summed over tables (for the build's figures). */
+  log?: (line: string) => void;
 }
 
 export interface PublishedRelease {
@@ -47,15 +50,26 @@ export async function publishRelease(input: ReleaseInput, outDir: string, builtA
   const db = await openNodeDatabase(databasePath);
   try {
     const resources: Record<string, unknown>[] = [];
+    const spent: Record<string, number> = {};
+    const timed = async <T>(step: string, fn: () => Promise<T>): Promise<T> => {
+      const start = performance.now();
+      try {
+        return await fn();
+      } finally {
+        spent[step] = (spent[step] ?? 0) + performance.now() - start;
+      }
+    };
     for (const table of TABLES as readonly TableDef[]) {
       const rows = input.dataset[table.name as keyof Dataset] as readonly object[];
       const csvPath = join(dataDir, `${table.name}.csv`);
       const parquetPath = join(dataDir, `${table.name}.parquet`);
-      await writeTableCsv(csvPath, table, rows);
-      await loadTable(db, table, csvPath);
-      await db.exec(`COPY ${quoteIdent(table.name)} TO ${quoteLiteral(parquetPath)} (FORMAT parquet, COMPRESSION zstd)`);
+      await timed('csv', () => writeTableCsv(csvPath, table, rows));
+      await timed('duckdb', () => loadTable(db, table, csvPath));
+      await timed('parquet', () =>
+        db.exec(`COPY ${quoteIdent(table.name)} TO ${quoteLiteral(parquetPath)} (FORMAT parquet, COMPRESSION zstd)`),
+      );
       const arrowPath = join(dataDir, arrowFileName(table.name));
-      await writeTableArrow(db, table, arrowPath);
+      await timed('arrow', () => writeTableArrow(db, table, arrowPath));
       const schema = frictionlessSchema(table);
       const common = { title: table.label, description: table.description, schema, rowCount: rows.length };
       resources.push({
@@ -87,6 +101,25 @@ export async function publishRelease(input: ReleaseInput, outDir: string, builtA
       });
     }
 
+    const workbookPath = join(dataDir, XLSX_FILE);
+    const workbook = await timed('xlsx', () => writeWorkbook(workbookPath, TABLES as readonly TableDef[], input.dataset));
+    resources.push({
+      name: 'workbook',
+      path: XLSX_FILE,
+      format: 'xlsx',
+      mediatype: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      title: 'Excel 工作簿',
+      description:
+        '全部表格的 Excel 版本:每表一个工作表,中文表头和中文选项,代码为文本格式。' +
+        (workbook.omitted.length ? `超过 Excel 行数上限、未收入的表:${workbook.omitted.join('、')}(请用 CSV 或 Parquet)。` : ''),
+      sheets: workbook.included,
+      ...(await fileFacts(workbookPath)),
+    });
+    input.log?.(
+      `publish steps: ${Object.entries(spent)
+        .map(([step, ms]) => `${step} ${Math.round(ms)} ms`)
+        .join(', ')}`,
+    );
     const report = qualityReport(input.warnings, builtAt);
     const reportPath = join(dataDir, QUALITY_REPORT_FILE);
     await writeFile(reportPath, JSON.stringify(report, null, 1));

@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import tailwindcss from '@tailwindcss/vite';
+import { duckdbWasmGzip } from './src/build/duckdb-assets.ts';
 
 /**
  * The site is fully static. Where the built data lives is decided by scripts/build.ts, which
@@ -12,6 +13,8 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   devToolbar: { enabled: false },
+  // A gzip copy of the DuckDB-wasm modules for hosts that do not compress wasm (/explore/).
+  integrations: [duckdbWasmGzip()],
   // No prefetching or anything else that would load from another host.
   vite: {
     plugins: [tailwindcss()],

@@ -7,10 +7,16 @@
  *                 and every CSS and JS file it references, following static imports — for the
  *                 median and the largest community page, and for the directory /communities/
  *   site          number of pages and size of the site and of its data folder
+ *   explore       DuckDB-wasm in Chromium (loopback, no throttling): time from opening an
+ *                 /explore/?sql= link to its first result and the bytes it downloaded (raw, and
+ *                 gzip as a compressing host would send them), then warm queries over all
+ *                 transactions, and a filter of /transactions/ (query mode). Slow: starts Chromium.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { DESKTOP, launchChromium, serveStatic, trackedContext } from '../tests/browser/harness.ts';
+import { exploreUrl } from '../src/lib/explore.ts';
 
 interface Section {
   name: string;
@@ -153,6 +159,83 @@ const SECTIONS: Section[] = [
     },
   },
 ];
+
+// ---------------------------------------------------------------------------------------------
+// Section: explore (DuckDB-wasm timings). Kept apart from the other sections on purpose.
+
+/** The query of the timings: income by source and year over the whole transactions table. */
+const BENCH_SQL = `SELECT source, CAST(year(date) AS INTEGER) AS year, sum(amount) AS income, count(*) AS n
+FROM transactions WHERE type = 'income' GROUP BY ALL ORDER BY ALL`;
+
+async function benchExplore(site: string): Promise<void> {
+  if (!existsSync(join(site, 'explore', 'index.html'))) {
+    console.log('  no /explore/ in this site');
+    return;
+  }
+  const server = await serveStatic(site);
+  const browser = await launchChromium();
+  try {
+    const sentBefore = new Map(server.sent);
+    const { context, foreignRequests } = await trackedContext(browser, server.origin, DESKTOP);
+    const page = await context.newPage();
+    const done = () =>
+      page.waitForFunction(
+        () => {
+          const el = document.querySelector('sql-explorer');
+          return el && !el.hasAttribute('aria-busy') && /查询完成|出错/.test(document.querySelector('[data-role=status]')?.textContent ?? '');
+        },
+        null,
+        { timeout: 300_000 },
+      );
+    const started = performance.now();
+    await page.goto(`${server.origin}${exploreUrl(BENCH_SQL)}`);
+    await done();
+    const firstMs = performance.now() - started;
+    const status = await page.locator('[data-role=status]').textContent();
+
+    const sent = [...server.sent].map(([path, bytes]) => ({ path, bytes: bytes - (sentBefore.get(path) ?? 0) })).filter((f) => f.bytes > 0);
+    const kind = (p: string) => (/\.wasm(\.gz)?$/.test(p) ? 'engine (wasm)' : /duckdb.*\.js$/.test(p) ? 'engine (worker, JS)' : p.endsWith('.arrow.gz') ? 'data (Arrow, gzip)' : p.endsWith('.js') ? 'page JS' : p.endsWith('.html') || p.endsWith('/') ? 'HTML' : 'other');
+    const groups = new Map<string, { raw: number; gzip: number; files: string[] }>();
+    for (const f of sent) {
+      const file = join(site, decodeURIComponent(f.path).replace(/\/$/, '/index.html'));
+      const gz = existsSync(file) && statSync(file).isFile() ? (f.path.endsWith('.gz') ? statSync(file).size : gzipBytes(file)) : f.bytes;
+      const g = groups.get(kind(f.path)) ?? { raw: 0, gzip: 0, files: [] };
+      g.raw += f.bytes;
+      g.gzip += gz;
+      g.files.push(f.path);
+      groups.set(kind(f.path), g);
+    }
+    const total = [...groups.values()].reduce((a, g) => ({ raw: a.raw + g.raw, gzip: a.gzip + g.gzip }), { raw: 0, gzip: 0 });
+    console.log(`  first result of an /explore/?sql= link (cold, nothing cached): ${(firstMs / 1000).toFixed(2)} s  [${status}]`);
+    console.log(`  downloaded for it: ${mb(total.raw)} as served here; ${mb(total.gzip)} from a host that gzips`);
+    for (const [k, g] of groups) console.log(`      ${k.padEnd(22)} ${mb(g.raw).padStart(9)} ${mb(g.gzip).padStart(9)} gzip  ${g.files.map((f) => f.replace(/^\/_astro\//, '')).join(' ')}`);
+
+    const warm: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t = performance.now();
+      await page.locator('form button[type=submit]').click();
+      await done();
+      warm.push(performance.now() - t);
+    }
+    warm.sort((a, b) => a - b);
+    const rows = await page.locator('[data-role=summary]').textContent();
+    console.log(`  warm query over all transactions (income by source and year), 5 runs: median ${warm[2]!.toFixed(0)} ms, min ${warm[0]!.toFixed(0)} ms  [${rows}]`);
+
+    const tx = await context.newPage();
+    const year = new Date().getFullYear() - 1;
+    const t = performance.now();
+    await tx.goto(`${server.origin}/transactions/?type=income&year=${year}`);
+    await tx.waitForFunction(() => /符合条件|没有|失败/.test(document.querySelector('filter-table [data-role=count]')?.textContent ?? '') || /失败/.test(document.querySelector('filter-table [data-role=note]')?.textContent ?? ''), null, { timeout: 300_000 });
+    console.log(`  /transactions/?type=income&year=${year} (engine in HTTP cache only if the host allows): ${((performance.now() - t) / 1000).toFixed(2)} s  [${await tx.locator('filter-table [data-role=count]').textContent()}]`);
+    if (foreignRequests.length) console.log(`  !! requests to other hosts: ${foreignRequests.join(' ')}`);
+    await context.close();
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+SECTIONS.push({ name: 'explore', title: 'DuckDB-wasm on /explore/ and /transactions/ (Chromium, loopback)', run: benchExplore });
 
 // ---------------------------------------------------------------------------------------------
 

@@ -4,6 +4,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { EXPENSE_CATEGORY, FUND_SOURCE } from '../schema/index.ts';
+import { legendHtml } from './legend.ts';
 import { renderPlot } from './render.ts';
 import { CATEGORY_COLOURS, colourOf, INK, SOURCE_COLOURS } from './palette.ts';
 
@@ -47,7 +48,9 @@ export function moneyByYearChart(years: readonly YearAmounts[], options: MoneyCh
   );
   const totals = years.map((y) => ({ year: String(y.year), value: y.total / divisor }));
   const domain = codes.map((c) => labels[c] ?? c);
-  return renderPlot(
+  const range = codes.map((c) => colourOf(colours, c));
+  const legend = legendHtml(domain.map((label, i) => ({ label, colour: range[i]! })));
+  const svg = renderPlot(
     {
       height: 300,
       marginLeft: 48,
@@ -62,7 +65,7 @@ export function moneyByYearChart(years: readonly YearAmounts[], options: MoneyCh
         nice: true,
         tickFormat: (d: number) => short(d),
       },
-      color: { legend: true, domain, range: codes.map((c) => colourOf(colours, c)) },
+      color: { domain, range },
       marks: [
         Plot.barY(segments, { x: 'year', y: 'value', fill: 'label', order: domain }),
         Plot.ruleY([0], { stroke: INK }),
@@ -78,4 +81,5 @@ export function moneyByYearChart(years: readonly YearAmounts[], options: MoneyCh
     },
     { title: options.title, description: options.description },
   );
+  return legend + svg;
 }

@@ -32,7 +32,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, classN
   return node;
 }
 
-type Cell = string | { text: string; href?: string };
+type Cell = string | { text: string; href?: string; sub?: string };
 
 /** One comparison table: a caption, the communities as columns, one row per measure. */
 function table(caption: string, columns: readonly CommunitySummary[], rows: readonly [string, Cell[]][]): HTMLElement {
@@ -56,17 +56,18 @@ function table(caption: string, columns: readonly CommunitySummary[], rows: read
   const tbody = el('tbody');
   for (const [label, cells] of rows) {
     const tr = el('tr');
-    const th = el('th', label, 'bg-paper font-normal');
+    const th = el('th', label, 'bg-paper font-normal min-w-[6.5em]');
     th.scope = 'row';
     tr.append(th);
     for (const cell of cells) {
-      const td = el('td', undefined, 'num');
+      const td = el('td', undefined, 'num min-w-[6em]');
       if (typeof cell === 'string') td.textContent = cell;
       else if (cell.href) {
         const a = el('a', cell.text);
         a.href = cell.href;
         td.append(a);
       } else td.textContent = cell.text;
+      if (typeof cell !== 'string' && cell.sub) td.append(el('span', cell.sub, 'block text-sm text-muted'));
       tr.append(td);
     }
     tbody.append(tr);
@@ -254,12 +255,12 @@ class CommunityCompare extends HTMLElement {
             `${L.sources[code] ?? code}${L.charitable.includes(code) ? '(慈善资源)' : ''}`,
             each((s) => {
               const amount = amountOf(s, code);
-              return amount === 0 ? MISSING : `${formatMoney(amount)}(${formatPercent(s.money.income > 0 ? amount / s.money.income : null)})`;
+              return amount === 0 ? MISSING : { text: formatMoney(amount), sub: formatPercent(s.money.income > 0 ? amount / s.money.income : null) };
             }),
           ] as [string, Cell[]],
       ),
     ];
-    const money = table('收入来源(各年合计;括号内为占收入的比例)', list, moneyRows);
+    const money = table('收入来源(各年合计;小字为占收入的比例)', list, moneyRows);
 
     const periods = new Map<string, string>();
     for (const s of list) for (const p of s.satisfaction) periods.set(p[0], p[1]);
@@ -270,13 +271,13 @@ class CommunityCompare extends HTMLElement {
         const point = s.satisfaction.find((p) => p[0] === period);
         if (!point) return MISSING;
         const [, , respondents, , rate, low, high] = point;
-        if (rate === null) return `${L.small}(${formatInteger(respondents)}人)`;
-        const interval = low !== null && high !== null ? `,区间 ${formatPercent(low)}–${formatPercent(high)}` : '';
-        return `${formatPercent(rate)}(${formatInteger(respondents)}人${interval})`;
+        if (rate === null) return { text: L.small, sub: `${formatInteger(respondents)}人` };
+        const interval = low !== null && high !== null ? ` · ${formatPercent(low)}–${formatPercent(high)}` : '';
+        return { text: formatPercent(rate), sub: `${formatInteger(respondents)}人${interval}` };
       }),
     ]);
     const satisfaction = satRows.length
-      ? table('各期总体满意度(满意人数 ÷ 有效样本,括号内为样本和95%区间)', list, satRows)
+      ? table('各期总体满意度(满意人数 ÷ 有效样本;小字为样本人数和95%区间)', list, satRows)
       : el('p', '所选社区没有社区满意度调查。', 'mt-2');
 
     return [

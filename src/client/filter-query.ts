@@ -5,9 +5,8 @@
  */
 import { openBrowserDatabase, type BrowserDatabase } from '../db/browser.ts';
 import { formatSize, type BrowserTable } from '../db/browser-support.ts';
-import type { SqlValue } from '../db/types.ts';
 import { toCsv } from '../lib/csv.ts';
-import { filterParams, type FilterState } from '../lib/filter-state.ts';
+import { positionalParams, type FilterState } from '../lib/filter-state.ts';
 import { formatMoney } from '../lib/format.ts';
 import type { ProjectRow, TransactionRow } from '../lib/rows.ts';
 import { sqlOf } from '../queries/index.ts';
@@ -32,12 +31,6 @@ const integer = new Intl.NumberFormat('zh-CN');
 export interface QueryList {
   show(state: FilterState, page?: number): Promise<void>;
   download(state: FilterState): Promise<void>;
-}
-
-/** The filters as the positional parameters of the *_filtered queries: each value twice. */
-export function positionalParams(state: FilterState, fields: readonly string[]): SqlValue[] {
-  const params = filterParams(state, fields);
-  return fields.flatMap((f) => [params[f] ?? null, params[f] ?? null]);
 }
 
 function readLabels(host: FilterTable): Labels {

@@ -2,7 +2,8 @@
  * <filter-table> (markup in components/FilterBar.astro). Static mode: filters the rows already in
  * the page by their data-* attributes: no DuckDB, a few kilobytes. Query mode (long city-wide
  * lists): the page holds the first rows only; once a filter is set, ./filter-query.ts (loaded on
- * demand, with DuckDB-wasm) queries the whole table and pages the result.
+ * demand, with DuckDB-wasm; registered by ./filter-query-mode.ts on those pages only) queries the
+ * whole table and pages the result.
  *
  * Either way the filters live in the address, so a reload or a shared link shows the same rows,
  * and the download holds exactly the rows the filters let through.
@@ -11,6 +12,18 @@ import { toCsv } from '../lib/csv.ts';
 import { FILTER_FIELDS, isEmpty, readFilterState, rowMatches, writeFilterState, type FilterState, type ListKind } from '../lib/filter-state.ts';
 import { downloadName, downloadText } from './download.ts';
 import type { QueryList } from './filter-query.ts';
+
+type QueryModule = { createQueryList(host: FilterTable): Promise<QueryList> };
+let provideQueryModule: (load: () => Promise<QueryModule>) => void = () => undefined;
+const queryModule = new Promise<() => Promise<QueryModule>>((resolve) => (provideQueryModule = resolve));
+
+/**
+ * Query mode is switched on by the pages that need it (src/client/filter-query-mode.ts), so this
+ * module, which every community page loads, holds no path at all to DuckDB-wasm.
+ */
+export function enableQueryMode(load: () => Promise<QueryModule>): void {
+  provideQueryModule(load);
+}
 
 const integer = new Intl.NumberFormat('zh-CN');
 
@@ -147,7 +160,7 @@ export class FilterTable extends HTMLElement {
   }
 
   private queryList(): Promise<QueryList | null> {
-    this.query ??= import('./filter-query.ts').then((m) => m.createQueryList(this));
+    this.query ??= queryModule.then((load) => load()).then((m) => m.createQueryList(this));
     return this.query.catch((error: unknown) => {
       this.query = null;
       this.setNote(error instanceof Error ? error.message : String(error));

@@ -42,18 +42,17 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import type { QueryEngine, SqlRow, SqlValue } from './types.ts';
-import { toSqlValue } from './values.ts';
+import { arrowRows } from './arrow-rows.ts';
 import { isGzip, pickBundle, unsupportedReason, type BrowserTable, type Bundles } from './browser-support.ts';
 import {
   cleanErrorMessage,
-  hasSeveralStatements,
   isBlank,
   materializeSql,
   missingTable,
   pageSql,
-  segments,
+  sliceRows,
+  splitStatements,
   tablesMentioned,
-  trimStatement,
   type PageRequest,
 } from './sql-text.ts';
 
@@ -147,19 +146,23 @@ export class BrowserDatabase implements QueryEngine {
       }),
     );
     const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+    const module = await compressedModule(bundle.mainModule, options.onProgress);
     try {
       await Promise.race([
-        db.instantiate(bundle.mainModule, null, (p) =>
+        db.instantiate(module.url, null, (p) =>
           options.onProgress?.({ stage: 'engine', loaded: p.bytesLoaded, total: p.bytesTotal || null }),
         ),
         workerFailed,
       ]);
-      await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
+      // DECIMAL stays Arrow Decimal: arrow-rows.ts converts it exactly (DuckDB-wasm's cast is not).
+      await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: false } });
     } catch (error) {
       worker.terminate();
+      module.release();
       if (error instanceof UnsupportedError) throw error;
       throw new UnsupportedError(`查询引擎加载失败:${cleanErrorMessage(error)}`);
     }
+    module.release();
     const conn = await db.connect();
     // Never reach for extensions.duckdb.org (the Parquet reader, JSON…): offline it would hang.
     await conn.query(`SET autoinstall_known_extensions = false`);
@@ -223,22 +226,9 @@ export class BrowserDatabase implements QueryEngine {
     progress(0);
     const response = await fetch(spec.url);
     if (!response.ok || !response.body) throw new QueryError(`无法下载数据表 ${spec.name}(${spec.url}):HTTP ${response.status}`);
-    const chunks: Uint8Array[] = [];
-    let loaded = 0;
-    const reader = response.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      loaded += value.length;
-      progress(loaded);
-    }
-    let bytes = concat(chunks, loaded);
+    let bytes = await readBody(response, progress);
     // The host may have sent it with Content-Encoding: gzip, in which case fetch already inflated it.
-    if (isGzip(bytes)) {
-      const inflated = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'));
-      bytes = new Uint8Array(await new Response(inflated).arrayBuffer());
-    }
+    if (isGzip(bytes)) bytes = await inflate(bytes);
     await this.run(async () => {
       await this.conn.query(spec.createSql);
       if (spec.rows === 0) return;
@@ -337,7 +327,7 @@ export class BrowserDatabase implements QueryEngine {
       const table = await this.run(() => this.conn.query(last));
       const elapsedMs = performance.now() - started;
       const rows = arrowRows(table, RAW_ROW_LIMIT);
-      const columns = table.schema.fields.map((f) => ({ name: f.name, type: arrowTypeName(f.type) }));
+      const columns = table.schema.fields.map((f) => ({ name: f.name, type: String(f.type) }));
       return {
         columns,
         rowCount: rows.length,
@@ -355,27 +345,47 @@ export class BrowserDatabase implements QueryEngine {
   }
 }
 
-/** Splits on `;` outside strings and comments; empty statements dropped. */
-export function splitStatements(text: string): string[] {
-  if (!hasSeveralStatements(text)) return [trimStatement(text)];
-  const out: string[] = [];
-  let current = '';
-  for (const s of segments(text)) {
-    if (s.kind !== 'code') {
-      current += s.text;
-      continue;
-    }
-    const pieces = s.text.split(';');
-    for (let i = 0; i < pieces.length; i++) {
-      current += pieces[i];
-      if (i < pieces.length - 1) {
-        if (!isBlank(current)) out.push(trimStatement(current));
-        current = '';
-      }
-    }
+/** Reads a response body, reporting the bytes received. */
+async function readBody(response: Response, progress: (loaded: number) => void): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let loaded = 0;
+  const reader = response.body!.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    loaded += value.length;
+    progress(loaded);
   }
-  if (!isBlank(current)) out.push(trimStatement(current));
-  return out.length ? out : [trimStatement(text)];
+  return concat(chunks, loaded);
+}
+
+async function inflate(bytes: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d];
+
+/**
+ * The engine's wasm from its gzip copy (src/build/duckdb-assets.ts), inflated here and handed to
+ * the worker as a blob: URL, so its size on the wire does not depend on the host compressing
+ * wasm. Without the copy (astro dev, a host that dropped it) the plain file is used.
+ */
+async function compressedModule(url: string, onProgress?: (p: LoadProgress) => void): Promise<{ url: string; release(): void }> {
+  const plain = { url, release: () => undefined };
+  try {
+    const response = await fetch(`${url}.gz`);
+    if (!response.ok || !response.body) return plain;
+    const total = Number(response.headers.get('content-length')) || null;
+    let bytes = await readBody(response, (loaded) => onProgress?.({ stage: 'engine', loaded, total }));
+    if (isGzip(bytes)) bytes = await inflate(bytes);
+    if (!WASM_MAGIC.every((b, i) => bytes[i] === b)) return plain;
+    const blobUrl = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/wasm' }));
+    return { url: blobUrl, release: () => URL.revokeObjectURL(blobUrl) };
+  } catch {
+    return plain;
+  }
 }
 
 function concat(chunks: Uint8Array[], length: number): Uint8Array {
@@ -386,66 +396,4 @@ function concat(chunks: Uint8Array[], length: number): Uint8Array {
     at += c.length;
   }
   return out;
-}
-
-/** Sorting and paging of rows held in memory (results that could not stay in the worker). */
-export function sliceRows(rows: readonly SqlRow[], request: PageRequest): SqlRow[] {
-  let ordered = rows;
-  if (request.sort) {
-    const { column, descending } = request.sort;
-    ordered = rows
-      .map((row, index) => ({ row, index }))
-      .sort((a, b) => compareValues(a.row[column] ?? null, b.row[column] ?? null, descending) || a.index - b.index)
-      .map((x) => x.row);
-  }
-  return ordered.slice(request.offset, request.offset + request.limit);
-}
-
-/** Nulls last in both directions, as DuckDB's NULLS LAST. */
-export function compareValues(a: SqlValue, b: SqlValue, descending: boolean): number {
-  if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
-  const c = typeof a === 'number' && typeof b === 'number' ? a - b : String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
-  return descending ? -c : c;
-}
-
-/**
- * What this module reads of an Arrow table (structural: DuckDB-wasm brings its own apache-arrow
- * version, which need not be the project's).
- */
-export interface ArrowResult {
-  numRows: number;
-  schema: { fields: readonly { name: string; type: { typeId: number; toString(): string } }[] };
-  getChildAt(index: number): { get(index: number): unknown } | null;
-}
-
-/** Arrow's Type.Date and Type.Timestamp. */
-const DATE_TYPE_IDS = new Set([8, 10]);
-
-/** Arrow result → plain rows (src/db/types.ts), at most `limit` of them. */
-export function arrowRows(table: ArrowResult, limit = Infinity): SqlRow[] {
-  const fields = table.schema.fields;
-  const columns = fields.map((f, i) => ({ name: f.name, vector: table.getChildAt(i)!, isDate: DATE_TYPE_IDS.has(f.type.typeId) }));
-  const n = Math.min(table.numRows, limit);
-  const rows: SqlRow[] = new Array(n);
-  for (let r = 0; r < n; r++) {
-    const row: SqlRow = {};
-    for (const c of columns) row[c.name] = plainValue(c.vector.get(r), c.isDate);
-    rows[r] = row;
-  }
-  return rows;
-}
-
-function plainValue(value: unknown, isDate: boolean): SqlValue {
-  if (value === null || value === undefined) return null;
-  // Arrow gives dates and timestamps as epoch milliseconds; node.ts gives Date objects. Same output.
-  if (isDate && (typeof value === 'number' || typeof value === 'bigint')) return toSqlValue(new Date(Number(value)));
-  if (typeof value === 'object' && !(value instanceof Date)) {
-    const json = (value as { toJSON?: () => unknown }).toJSON?.() ?? value;
-    return JSON.stringify(json, (_k, v: unknown) => (typeof v === 'bigint' ? Number(v) : v));
-  }
-  return toSqlValue(value);
-}
-
-function arrowTypeName(type: { toString(): string }): string {
-  return String(type);
 }

@@ -4,6 +4,7 @@
  * stays in the worker and is read one page at a time, and tidying DuckDB's error messages.
  */
 import { quoteIdent } from './ddl.ts';
+import type { SqlRow, SqlValue } from './types.ts';
 
 export interface SqlSegment {
   kind: 'code' | 'string' | 'identifier' | 'comment';
@@ -72,7 +73,8 @@ export function trimStatement(sql: string): string {
     const part = parts[k]!;
     if (part.kind === 'comment') continue;
     if (part.kind !== 'code') break;
-    const trimmed = part.text.replace(/[\s;]+$/, '');
+    if (part.text.trim() === '') continue;
+    const trimmed = part.text.replace(/[\s;]*;[\s;]*$/, ' ');
     if (trimmed === part.text) break;
     part.text = trimmed;
     if (trimmed !== '') break;
@@ -162,3 +164,47 @@ export function missingTable(message: string): string | null {
   const m = /Table with name "?([A-Za-z_][A-Za-z0-9_]*)"? does not exist/i.exec(message);
   return m ? m[1]!.toLowerCase() : null;
 }
+
+/** Splits on `;` outside strings and comments; empty statements dropped. */
+export function splitStatements(text: string): string[] {
+  if (!hasSeveralStatements(text)) return [trimStatement(text)];
+  const out: string[] = [];
+  let current = '';
+  for (const s of segments(text)) {
+    if (s.kind !== 'code') {
+      current += s.text;
+      continue;
+    }
+    const pieces = s.text.split(';');
+    for (let i = 0; i < pieces.length; i++) {
+      current += pieces[i];
+      if (i < pieces.length - 1) {
+        if (!isBlank(current)) out.push(trimStatement(current));
+        current = '';
+      }
+    }
+  }
+  if (!isBlank(current)) out.push(trimStatement(current));
+  return out.length ? out : [trimStatement(text)];
+}
+
+/** Sorting and paging of rows held in memory (results that could not stay in the worker). */
+export function sliceRows(rows: readonly SqlRow[], request: PageRequest): SqlRow[] {
+  let ordered = rows;
+  if (request.sort) {
+    const { column, descending } = request.sort;
+    ordered = rows
+      .map((row, index) => ({ row, index }))
+      .sort((a, b) => compareValues(a.row[column] ?? null, b.row[column] ?? null, descending) || a.index - b.index)
+      .map((x) => x.row);
+  }
+  return ordered.slice(request.offset, request.offset + request.limit);
+}
+
+/** Nulls last in both directions, as DuckDB's NULLS LAST. */
+export function compareValues(a: SqlValue, b: SqlValue, descending: boolean): number {
+  if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
+  const c = typeof a === 'number' && typeof b === 'number' ? a - b : String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
+  return descending ? -c : c;
+}
+

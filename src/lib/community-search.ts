@@ -42,13 +42,15 @@ export const RANK = {
   pinyinPrefix: 2,
   nameContains: 3,
   pinyinInside: 4,
+  /** The text is (part of) the community's street name: every community of 当湖街道 for 当湖. */
+  streetName: 5,
 } as const;
 
 /**
  * How well a community named `name`, with pinyin `pinyin` ("dong hu she qu"), answers `query`
  * (already normalized): a RANK, or null when it does not match. An empty query matches all.
  */
-export function searchRank(query: string, name: string, pinyin: string): number | null {
+export function searchRank(query: string, name: string, pinyin: string, streetName = ''): number | null {
   if (query === '') return RANK.exactName;
   if (name === query) return RANK.exactName;
   if (name.startsWith(query)) return RANK.namePrefix;
@@ -59,6 +61,7 @@ export function searchRank(query: string, name: string, pinyin: string): number 
   if (latin) {
     for (let i = 1; i < syllables.length; i++) if (matchesSyllablesFrom(query, syllables, i)) return RANK.pinyinInside;
   }
+  if (!latin && streetName.includes(query)) return RANK.streetName;
   return null;
 }
 
@@ -72,6 +75,8 @@ export interface SearchableCommunity {
   name: string;
   pinyin: string;
   street: string;
+  /** Name of the street (街道/镇), searched after the community's own name. */
+  streetName: string;
   kind: string;
   /** Sort figures; null = not known (always last). */
   figures: Readonly<Record<SortKey, number | null>>;
@@ -98,7 +103,7 @@ export function selectCommunities(items: readonly SearchableCommunity[], q: Dire
   items.forEach((c, index) => {
     if (q.street !== '' && c.street !== q.street) return;
     if (q.kind !== '' && c.kind !== q.kind) return;
-    const rank = searchRank(text, c.name, c.pinyin);
+    const rank = searchRank(text, c.name, c.pinyin, c.streetName);
     if (rank !== null) hits.push({ index, rank });
   });
   const sort = q.sort;
@@ -118,4 +123,22 @@ export function selectCommunities(items: readonly SearchableCommunity[], q: Dire
     return ca.order - cb.order;
   });
   return hits.map((h) => h.index);
+}
+
+/**
+ * The compact search index (/communities/search.json) used above FULL_LIST_LIMIT. A community's
+ * code is its street's code (first 9 digits) plus the 3 digits kept in the row.
+ */
+export interface SearchIndex {
+  /** [code, street name, county name] */
+  streets: [code: string, name: string, county: string][];
+  /** Community kind codes, referred to by position. */
+  kinds: string[];
+  /** [id without the street code, name, pinyin, street index, kind index, population, projects, expenditure, satisfaction, respondents] */
+  rows: [string, string, string, number, number, number | null, number, number, number | null, number | null][];
+}
+
+/** The full community code of an index row. */
+export function indexRowId(index: Pick<SearchIndex, 'streets'>, row: SearchIndex['rows'][number]): string {
+  return index.streets[row[3]]![0] + row[0];
 }

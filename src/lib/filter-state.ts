@@ -81,3 +81,12 @@ export function filterParams(state: FilterState, fields: readonly string[]): Rec
   }
   return out;
 }
+
+/**
+ * The filters as the positional parameters of src/queries/<kind>_filtered*.sql, which test each
+ * filter as `(CAST(? AS …) IS NULL OR column = ?)`: each value twice, in FILTER_FIELDS order.
+ */
+export function positionalParams(state: FilterState, fields: readonly string[]): (string | number | null)[] {
+  const params = filterParams(state, fields);
+  return fields.flatMap((f) => [params[f] ?? null, params[f] ?? null]);
+}

@@ -7,7 +7,7 @@
 import { runQuery } from '../db/build-database.ts';
 import { COMMUNITY_KIND } from '../schema/index.ts';
 import { MIN_RESPONDENTS, POPULATION_RATIO } from '../validate/rules.ts';
-import { communityDirectory, type Directory, type DirectoryRow } from './community-directory.ts';
+import { communityDirectory, directoryPages, type Directory, type DirectoryPage, type DirectoryRow } from './community-directory.ts';
 import { warningGroups, type WarningGroup, type WarningRow, type WarningTarget } from './data-quality.ts';
 import { loadDatapackage } from './datapackage-file.ts';
 import { downloads, type Downloads } from './downloads.ts';
@@ -39,6 +39,7 @@ export const loadCommunityDirectory = once(async (): Promise<Directory> => {
     name: c.name,
     street_code: c.street_code,
     street_name: c.street_name,
+    county_name: c.county_name,
     kind: c.kind,
     resident_population: c.resident_population,
     projects: site.projectsByCommunity.get(c.community_id)?.length ?? 0,
@@ -48,6 +49,16 @@ export const loadCommunityDirectory = once(async (): Promise<Directory> => {
 });
 
 const loadLinkedSurveys = once(() => runQuery<SurveyRow>('survey_rows_linked'));
+
+/** /communities/ and /communities/list/<n>/: the directory cut into pages (one page when small). */
+export const loadCommunityDirectoryPages = once(
+  async (): Promise<{ directory: Directory; pages: DirectoryPage[]; summaries: Omit<DirectoryPage, 'streets'>[] }> => {
+    const directory = await loadCommunityDirectory();
+    const pages = directoryPages(directory);
+    const summaries = pages.map(({ streets: _streets, ...rest }) => rest);
+    return { directory, pages, summaries };
+  },
+);
 
 /** /projects/<id>/: one page per project. */
 export const loadProjectPages = once(async (): Promise<ProjectPage[]> => {

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { moneyByYearChart, moneyUnit } from '../../../src/charts/money.ts';
 import { rateBarsChart, shareBarsChart } from '../../../src/charts/bars.ts';
 import { satisfactionTrendChart } from '../../../src/charts/satisfaction.ts';
+import { escapeHtml, legendHtml } from '../../../src/charts/legend.ts';
 
 const text = { title: '测试图', description: '说明文字。' };
 
@@ -102,5 +103,14 @@ describe('satisfactionTrendChart', () => {
   });
   it('matches its snapshot', () => {
     expect(svg).toMatchSnapshot();
+  });
+});
+
+describe('legendHtml', () => {
+  it('lists each colour with its name, escaped', () => {
+    expect(legendHtml([{ label: '企业<共建>', colour: '#1b7837' }])).toBe(
+      '<ul class="chart-legend" aria-hidden="true"><li><span class="chart-swatch" style="background:#1b7837" aria-hidden="true"></span>企业&lt;共建&gt;</li></ul>',
+    );
+    expect(escapeHtml(`a&"'`)).toBe('a&amp;&quot;&#39;');
   });
 });

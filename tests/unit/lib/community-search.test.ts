@@ -43,6 +43,8 @@ describe('searchRank', () => {
     expect(searchRank('hu', '东湖社区', 'dong hu she qu')).toBe(RANK.pinyinInside);
     expect(searchRank('xh', '东湖社区', 'dong hu she qu')).toBeNull();
     expect(searchRank('西', '东湖社区', 'dong hu she qu')).toBeNull();
+    expect(searchRank('当湖', '东湖社区', 'dong hu she qu', '当湖街道')).toBe(RANK.streetName);
+    expect(searchRank('dh', '大河村', 'da he cun', '当湖街道')).toBe(RANK.pinyinPrefix);
   });
   it('matches everything on an empty query', () => {
     expect(searchRank('', '东湖社区', 'dong hu she qu')).toBe(RANK.exactName);
@@ -55,6 +57,7 @@ function c(order: number, name: string, street: string, kind: string, population
     name,
     pinyin: pinyinSyllables(name),
     street,
+    streetName: street === '330482001' ? '当湖街道' : '钟埭街道',
     kind,
     figures: { population, projects: order, expenditure: 0, satisfaction },
   };
@@ -81,10 +84,17 @@ describe('selectCommunities', () => {
     expect(selectCommunities(ITEMS, { ...all, text: 'DongHu' })).toEqual([2]);
   });
   it('puts name-prefix matches before names that only contain the text', () => {
-    // 湖: 湖滨社区 starts with it (rank 1), 东湖社区 contains it (rank 3).
-    expect(selectCommunities(ITEMS, { ...all, text: '湖' })).toEqual([3, 2]);
+    // 湖滨: 湖滨社区 starts with it; nothing else contains it.
+    expect(selectCommunities(ITEMS, { ...all, text: '湖滨' })).toEqual([3]);
+    expect(searchRank('湖', '湖滨社区', 'hu bin she qu')).toBe(RANK.namePrefix);
+    expect(searchRank('湖', '东湖社区', 'dong hu she qu')).toBe(RANK.nameContains);
     // hu: pinyin from the start for 湖滨 (hu bin), inside for 东湖 (dong hu); 新华 (xin hua) inside too.
     expect(selectCommunities(ITEMS, { ...all, text: 'hu' })).toEqual([3, 1, 2]);
+  });
+  it('finds every community of a street by the street name, after name matches', () => {
+    expect(selectCommunities(ITEMS, { ...all, text: '当湖' })).toEqual([0, 1]);
+    // 湖 is in 湖滨 (prefix), 东湖 (inside) and in 当湖街道 (大河村, 新华社区).
+    expect(selectCommunities(ITEMS, { ...all, text: '湖' })).toEqual([3, 2, 0, 1]);
   });
   it('filters by street and kind', () => {
     expect(selectCommunities(ITEMS, { ...all, street: '330482002' })).toEqual([2, 3]);

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { newestProjects, sourceTotals, statusTotals, yearTotals } from '../../../src/lib/lists-page.ts';
+import type { MoneyRow } from '../../../src/lib/money.ts';
+import type { ProjectRow } from '../../../src/lib/rows.ts';
+
+const money: MoneyRow[] = [
+  { year: 2024, type: 'income', code: 'fiscal', amount: 0.1, transactions: 1 },
+  { year: 2024, type: 'income', code: 'crowdfunding', amount: 0.2, transactions: 2 },
+  { year: 2024, type: 'expenditure', code: 'venue', amount: 5, transactions: 3 },
+  { year: 2023, type: 'income', code: 'fiscal', amount: 100, transactions: 4 },
+];
+
+describe('city-wide list summaries', () => {
+  it('add up each year exactly (0.1 + 0.2 = 0.3), oldest first', () => {
+    expect(yearTotals(money)).toEqual([
+      { year: 2023, incomeCount: 4, income: 100, expenditureCount: 0, expenditure: 0 },
+      { year: 2024, incomeCount: 3, income: 0.3, expenditureCount: 3, expenditure: 5 },
+    ]);
+  });
+  it('total income by source in the standard’s order, sources present only', () => {
+    expect(sourceTotals(money)).toEqual([
+      { code: 'fiscal', amount: 100.1, count: 5 },
+      { code: 'crowdfunding', amount: 0.2, count: 2 },
+    ]);
+  });
+  it('count projects and budgets by status', () => {
+    const ps = [
+      { status: 'ongoing', budget: 10 },
+      { status: 'planned', budget: 1 },
+      { status: 'ongoing', budget: 5.5 },
+    ] as Pick<ProjectRow, 'status' | 'budget'>[];
+    expect(statusTotals(ps)).toEqual([
+      { code: 'planned', amount: 1, count: 1 },
+      { code: 'ongoing', amount: 15.5, count: 2 },
+    ]);
+  });
+  it('order projects newest start first, then by id', () => {
+    const ps = [
+      { project_id: 'B', start_date: '2024-01-01' },
+      { project_id: 'C', start_date: '2025-01-01' },
+      { project_id: 'A', start_date: '2024-01-01' },
+    ] as ProjectRow[];
+    expect(newestProjects(ps).map((p) => p.project_id)).toEqual(['C', 'A', 'B']);
+  });
+});

@@ -5,7 +5,8 @@
  *
  *   page-weight   bytes (raw and gzip) a phone downloads to show a community page — the HTML
  *                 and every CSS and JS file it references, following static imports — for the
- *                 median and the largest community page, and for the directory /communities/
+ *                 median and the largest community page; the same for the directory pages
+ *                 (/communities/, /communities/list/<n>/) and the size of its search index
  *   site          number of pages and size of the site and of its data folder
  *   explore       DuckDB-wasm in Chromium (loopback, no throttling): time from opening an
  *                 /explore/?sql= link to its first result and the bytes it downloaded (raw, and
@@ -89,10 +90,12 @@ function pageWeight(site: string, htmlFile: string): PageWeight {
     const href = /href="([^"]+)"/.exec(tag)?.[1];
     if (href?.startsWith('/') && /rel="(stylesheet|modulepreload)"/.test(tag)) refs.add(href);
   }
-  for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)) if (m[1]!.startsWith('/')) for (const s of staticImports(site, m[1]!)) refs.add(s);
+  for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g))
+    if (m[1]!.startsWith('/')) for (const s of staticImports(site, m[1]!)) refs.add(s);
   // Inline module scripts may import bundled chunks.
   for (const m of html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)) {
-    for (const i of m[1]!.matchAll(/import\s*(?:[\w*{}\s,$]+from\s*)?["'](\/[^"']+)["']/g)) for (const s of staticImports(site, i[1]!)) refs.add(s);
+    for (const i of m[1]!.matchAll(/import\s*(?:[\w*{}\s,$]+from\s*)?["'](\/[^"']+)["']/g))
+      for (const s of staticImports(site, i[1]!)) refs.add(s);
   }
   const files = [htmlFile, ...[...refs].map((r) => join(site, r))]
     .filter((f) => existsSync(f))
@@ -107,7 +110,8 @@ function pageWeight(site: string, htmlFile: string): PageWeight {
 
 function printWeight(label: string, w: PageWeight): void {
   console.log(`  ${label}: ${w.path}  ${kb(w.raw)} raw, ${kb(w.gzip)} gzip`);
-  for (const f of w.files) console.log(`      ${f.path.padEnd(60)} ${kb(f.raw).padStart(10)} ${kb(f.gzip).padStart(10)} gzip`);
+  for (const f of w.files)
+    console.log(`      ${f.path.padEnd(60)} ${kb(f.raw).padStart(10)} ${kb(f.gzip).padStart(10)} gzip`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -116,7 +120,7 @@ function printWeight(label: string, w: PageWeight): void {
 const SECTIONS: Section[] = [
   {
     name: 'page-weight',
-    title: 'What a phone downloads to show a community page (HTML + CSS + JS)',
+    title: 'What a phone downloads to show a community page, and the directory (HTML + CSS + JS)',
     run(site) {
       const dir = join(site, 'communities');
       if (!existsSync(dir)) {
@@ -124,18 +128,33 @@ const SECTIONS: Section[] = [
         return;
       }
       const pages = readdirSync(dir, { withFileTypes: true })
-        .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, 'index.html')))
+        .filter((d) => /^\d+$/.test(d.name) && existsSync(join(dir, d.name, 'index.html')))
         .map((d) => pageWeight(site, join(dir, d.name, 'index.html')))
         .sort((a, b) => a.gzip - b.gzip);
-      if (pages.length === 0) {
-        console.log('  no community pages');
-        return;
-      }
       console.log(`  ${pages.length} community pages`);
-      printWeight('median ', pages[Math.floor((pages.length - 1) / 2)]!);
-      printWeight('largest', pages.at(-1)!);
-      const directory = join(dir, 'index.html');
-      if (existsSync(directory)) printWeight('directory', pageWeight(site, directory));
+      if (pages.length > 0) {
+        printWeight('median ', pages[Math.floor((pages.length - 1) / 2)]!);
+        printWeight('largest', pages.at(-1)!);
+      }
+      const directory = [join(dir, 'index.html')];
+      const listDir = join(dir, 'list');
+      if (existsSync(listDir)) for (const n of readdirSync(listDir)) directory.push(join(listDir, n, 'index.html'));
+      const lists = directory.filter((f) => existsSync(f)).map((f) => pageWeight(site, f));
+      if (lists.length > 0) {
+        console.log(`  directory: ${lists.length} page(s)`);
+        printWeight('first directory page', lists[0]!);
+        if (lists.length > 1)
+          printWeight(
+            'largest directory page',
+            lists.reduce((a, b) => (b.gzip > a.gzip ? b : a)),
+          );
+      }
+      const index = join(dir, 'search.json');
+      if (existsSync(index)) {
+        console.log(
+          `  search index /communities/search.json (loaded on first search only when the directory has several pages): ${kb(statSync(index).size)} raw, ${kb(gzipBytes(index))} gzip`,
+        );
+      }
     },
   },
   {
@@ -150,12 +169,17 @@ const SECTIONS: Section[] = [
       const byTop = new Map<string, number>();
       for (const f of html) {
         const top = relative(site, f).split('/')[0]!;
-        byTop.set(top.endsWith('.html') ? '/' : `/${top}/`, (byTop.get(top.endsWith('.html') ? '/' : `/${top}/`) ?? 0) + 1);
+        byTop.set(
+          top.endsWith('.html') ? '/' : `/${top}/`,
+          (byTop.get(top.endsWith('.html') ? '/' : `/${top}/`) ?? 0) + 1,
+        );
       }
       console.log(`  pages (HTML files): ${html.length}`);
       for (const [top, n] of [...byTop].sort((a, b) => b[1] - a[1])) console.log(`      ${top.padEnd(20)} ${n}`);
       console.log(`  site size: ${mb(size(files))} in ${files.length} files`);
-      console.log(`    of which HTML: ${mb(size(html))}; data downloads (dist/data): ${mb(size(files.filter(isData)))}`);
+      console.log(
+        `    of which HTML: ${mb(size(html))}; data downloads (dist/data): ${mb(size(files.filter(isData)))}`,
+      );
     },
   },
 ];
@@ -182,7 +206,11 @@ async function benchExplore(site: string): Promise<void> {
       page.waitForFunction(
         () => {
           const el = document.querySelector('sql-explorer');
-          return el && !el.hasAttribute('aria-busy') && /查询完成|出错/.test(document.querySelector('[data-role=status]')?.textContent ?? '');
+          return (
+            el &&
+            !el.hasAttribute('aria-busy') &&
+            /查询完成|出错/.test(document.querySelector('[data-role=status]')?.textContent ?? '')
+          );
         },
         null,
         { timeout: 300_000 },
@@ -193,22 +221,48 @@ async function benchExplore(site: string): Promise<void> {
     const firstMs = performance.now() - started;
     const status = await page.locator('[data-role=status]').textContent();
 
-    const sent = [...server.sent].map(([path, bytes]) => ({ path, bytes: bytes - (sentBefore.get(path) ?? 0) })).filter((f) => f.bytes > 0);
-    const kind = (p: string) => (/\.wasm(\.gz)?$/.test(p) ? 'engine (wasm)' : /duckdb.*\.js$/.test(p) ? 'engine (worker, JS)' : p.endsWith('.arrow.gz') ? 'data (Arrow, gzip)' : p.endsWith('.js') ? 'page JS' : p.endsWith('.html') || p.endsWith('/') ? 'HTML' : 'other');
+    const sent = [...server.sent]
+      .map(([path, bytes]) => ({ path, bytes: bytes - (sentBefore.get(path) ?? 0) }))
+      .filter((f) => f.bytes > 0);
+    const kind = (p: string) =>
+      /\.wasm(\.gz)?$/.test(p)
+        ? 'engine (wasm)'
+        : /duckdb.*\.js$/.test(p)
+          ? 'engine (worker, JS)'
+          : p.endsWith('.arrow.gz')
+            ? 'data (Arrow, gzip)'
+            : p.endsWith('.js')
+              ? 'page JS'
+              : p.endsWith('.html') || p.endsWith('/')
+                ? 'HTML'
+                : 'other';
     const groups = new Map<string, { raw: number; gzip: number; files: string[] }>();
     for (const f of sent) {
       const file = join(site, decodeURIComponent(f.path).replace(/\/$/, '/index.html'));
-      const gz = existsSync(file) && statSync(file).isFile() ? (f.path.endsWith('.gz') ? statSync(file).size : gzipBytes(file)) : f.bytes;
+      const gz =
+        existsSync(file) && statSync(file).isFile()
+          ? f.path.endsWith('.gz')
+            ? statSync(file).size
+            : gzipBytes(file)
+          : f.bytes;
       const g = groups.get(kind(f.path)) ?? { raw: 0, gzip: 0, files: [] };
       g.raw += f.bytes;
       g.gzip += gz;
       g.files.push(f.path);
       groups.set(kind(f.path), g);
     }
-    const total = [...groups.values()].reduce((a, g) => ({ raw: a.raw + g.raw, gzip: a.gzip + g.gzip }), { raw: 0, gzip: 0 });
-    console.log(`  first result of an /explore/?sql= link (cold, nothing cached): ${(firstMs / 1000).toFixed(2)} s  [${status}]`);
+    const total = [...groups.values()].reduce((a, g) => ({ raw: a.raw + g.raw, gzip: a.gzip + g.gzip }), {
+      raw: 0,
+      gzip: 0,
+    });
+    console.log(
+      `  first result of an /explore/?sql= link (cold, nothing cached): ${(firstMs / 1000).toFixed(2)} s  [${status}]`,
+    );
     console.log(`  downloaded for it: ${mb(total.raw)} as served here; ${mb(total.gzip)} from a host that gzips`);
-    for (const [k, g] of groups) console.log(`      ${k.padEnd(22)} ${mb(g.raw).padStart(9)} ${mb(g.gzip).padStart(9)} gzip  ${g.files.map((f) => f.replace(/^\/_astro\//, '')).join(' ')}`);
+    for (const [k, g] of groups)
+      console.log(
+        `      ${k.padEnd(22)} ${mb(g.raw).padStart(9)} ${mb(g.gzip).padStart(9)} gzip  ${g.files.map((f) => f.replace(/^\/_astro\//, '')).join(' ')}`,
+      );
 
     const warm: number[] = [];
     for (let i = 0; i < 5; i++) {
@@ -219,14 +273,24 @@ async function benchExplore(site: string): Promise<void> {
     }
     warm.sort((a, b) => a - b);
     const rows = await page.locator('[data-role=summary]').textContent();
-    console.log(`  warm query over all transactions (income by source and year), 5 runs: median ${warm[2]!.toFixed(0)} ms, min ${warm[0]!.toFixed(0)} ms  [${rows}]`);
+    console.log(
+      `  warm query over all transactions (income by source and year), 5 runs: median ${warm[2]!.toFixed(0)} ms, min ${warm[0]!.toFixed(0)} ms  [${rows}]`,
+    );
 
     const tx = await context.newPage();
     const year = new Date().getFullYear() - 1;
     const t = performance.now();
     await tx.goto(`${server.origin}/transactions/?type=income&year=${year}`);
-    await tx.waitForFunction(() => /符合条件|没有|失败/.test(document.querySelector('filter-table [data-role=count]')?.textContent ?? '') || /失败/.test(document.querySelector('filter-table [data-role=note]')?.textContent ?? ''), null, { timeout: 300_000 });
-    console.log(`  /transactions/?type=income&year=${year} (engine in HTTP cache only if the host allows): ${((performance.now() - t) / 1000).toFixed(2)} s  [${await tx.locator('filter-table [data-role=count]').textContent()}]`);
+    await tx.waitForFunction(
+      () =>
+        /符合条件|没有|失败/.test(document.querySelector('filter-table [data-role=count]')?.textContent ?? '') ||
+        /失败/.test(document.querySelector('filter-table [data-role=note]')?.textContent ?? ''),
+      null,
+      { timeout: 300_000 },
+    );
+    console.log(
+      `  /transactions/?type=income&year=${year} (engine in HTTP cache only if the host allows): ${((performance.now() - t) / 1000).toFixed(2)} s  [${await tx.locator('filter-table [data-role=count]').textContent()}]`,
+    );
     if (foreignRequests.length) console.log(`  !! requests to other hosts: ${foreignRequests.join(' ')}`);
     await context.close();
   } finally {
@@ -235,7 +299,11 @@ async function benchExplore(site: string): Promise<void> {
   }
 }
 
-SECTIONS.push({ name: 'explore', title: 'DuckDB-wasm on /explore/ and /transactions/ (Chromium, loopback)', run: benchExplore });
+SECTIONS.push({
+  name: 'explore',
+  title: 'DuckDB-wasm on /explore/ and /transactions/ (Chromium, loopback)',
+  run: benchExplore,
+});
 
 // ---------------------------------------------------------------------------------------------
 

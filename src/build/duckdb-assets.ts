@@ -26,12 +26,17 @@ export function duckdbWasmGzip(): AstroIntegration {
         } catch {
           return;
         }
-        for (const name of names.filter((n) => /^duckdb-.*\.wasm$/.test(n))) {
-          const path = join(assets, name);
-          const packed = await gzip(await readFile(path), { level: 9 });
-          await writeFile(`${path}.gz`, packed);
-          logger.info(`${name}.gz: ${(packed.length / 1024 / 1024).toFixed(1)} MB`);
-        }
+        // Both at once (zlib runs in the thread pool); level 6 is within 2% of 9 at a third of the time.
+        await Promise.all(
+          names
+            .filter((n) => /^duckdb-.*\.wasm$/.test(n))
+            .map(async (name) => {
+              const path = join(assets, name);
+              const packed = await gzip(await readFile(path), { level: 6 });
+              await writeFile(`${path}.gz`, packed);
+              logger.info(`${name}.gz: ${(packed.length / 1024 / 1024).toFixed(1)} MB`);
+            }),
+        );
       },
     },
   };

@@ -181,7 +181,7 @@ class CommunityDirectory extends HTMLElement {
       this.status.textContent = this.initialStatus;
     })().catch(() => {
       this.loading = null;
-      this.status.textContent = '社区索引载入失败:请稍后再试,或按页浏览下面的名录。';
+      this.status.textContent = '社区索引载入失败：请稍后再试，或按页浏览下面的名录。';
     });
     return this.loading;
   }
@@ -217,8 +217,8 @@ class CommunityDirectory extends HTMLElement {
     const shown = this.indexMode ? Math.min(picked.length, RESULT_LIMIT) : picked.length;
     this.status.textContent =
       picked.length === 0
-        ? `没有找到符合条件的社区(共 ${formatInteger(all)} 个)`
-        : `找到 ${formatInteger(picked.length)} 个社区(共 ${formatInteger(all)} 个)` +
+        ? `没有找到符合条件的社区（共 ${formatInteger(all)} 个）`
+        : `找到 ${formatInteger(picked.length)} 个社区（共 ${formatInteger(all)} 个）` +
           (shown < picked.length ? `,列出前 ${shown} 个` : '');
   }
 

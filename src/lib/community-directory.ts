@@ -72,7 +72,11 @@ export interface Directory {
   kinds: Community['kind'][];
 }
 
-export function directoryEntry(row: DirectoryRow, pinyin: string, satisfaction: readonly SatisfactionRow[] = []): DirectoryEntry {
+export function directoryEntry(
+  row: DirectoryRow,
+  pinyin: string,
+  satisfaction: readonly SatisfactionRow[] = [],
+): DirectoryEntry {
   const latest = latestOverall(satisfaction);
   return {
     id: row.community_id,
@@ -157,7 +161,15 @@ export function directoryPages(directory: Directory, size = PAGE_SIZE, limit = F
     for (const entry of street.entries) {
       if (current === null || current.count === perPage) {
         const number = pages.length + 1;
-        current = { number, href: pageHref(number), start: index, count: 0, streets: [], firstStreet: '', lastStreet: '' };
+        current = {
+          number,
+          href: pageHref(number),
+          start: index,
+          count: 0,
+          streets: [],
+          firstStreet: '',
+          lastStreet: '',
+        };
         pages.push(current);
         group = null;
       }
@@ -170,7 +182,8 @@ export function directoryPages(directory: Directory, size = PAGE_SIZE, limit = F
       index++;
     }
   }
-  if (pages.length === 0) pages.push({ number: 1, href: pageHref(1), start: 0, count: 0, streets: [], firstStreet: '', lastStreet: '' });
+  if (pages.length === 0)
+    pages.push({ number: 1, href: pageHref(1), start: 0, count: 0, streets: [], firstStreet: '', lastStreet: '' });
   for (const p of pages) {
     const first = p.streets[0];
     const last = p.streets.at(-1);

@@ -38,6 +38,8 @@ export async function loadDatapackage(): Promise<LoadedDatapackage | null> {
       facts: { bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') },
     };
   }
-  console.warn(`[data] datapackage.json not found (${datapackageCandidates().join(', ')}): /data/ lists files without sizes.`);
+  console.warn(
+    `[data] datapackage.json not found (${datapackageCandidates().join(', ')}): /data/ lists files without sizes.`,
+  );
   return null;
 }

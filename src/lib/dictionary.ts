@@ -2,14 +2,22 @@
  * The data dictionary (/data/dictionary/), generated from src/schema: the very definitions that
  * validate a publisher's data. Nothing here restates a label; it only reads and arranges them.
  */
-import { DATE_PATTERN, PERIOD_PATTERN, TABLES, tableByName, type FieldDef, type FieldType, type TableDef } from '../schema/index.ts';
+import {
+  DATE_PATTERN,
+  PERIOD_PATTERN,
+  TABLES,
+  tableByName,
+  type FieldDef,
+  type FieldType,
+  type TableDef,
+} from '../schema/index.ts';
 
 /** How each field type is written in a cell, in plain Chinese. */
 export const TYPE_TEXT: Readonly<Record<FieldType, { name: string; format: string }>> = {
-  text: { name: '文本', format: '任意文字;代码按文本保存,前导零保留' },
+  text: { name: '文本', format: '任意文字；代码按文本保存，前导零保留' },
   integer: { name: '整数', format: '不带小数的数字' },
   number: { name: '数字', format: '可以带小数' },
-  amount: { name: '金额', format: '单位为元,最多两位小数,可带千位分隔符(1,234.50),不能带单位(如“12万”)' },
+  amount: { name: '金额', format: '单位为元，最多两位小数，可带千位分隔符（1,234.50），不能带单位（如“12万”）' },
   date: { name: '日期', format: 'YYYY-MM-DD,如 2025-03-01' },
   period: { name: '期间', format: 'YYYY、YYYY-Qn 或 YYYY-MM,如 2025、2025-Q1、2025-03' },
   enum: { name: '代码', format: '填写代码或它的中文名称' },
@@ -47,7 +55,8 @@ export function constraintsOf(f: FieldDef): string[] {
   else if (f.min !== undefined) out.push(`≥ ${f.min}`);
   else if (f.max !== undefined) out.push(`≤ ${f.max}`);
   if (f.exclusiveMin !== undefined) out.push(`> ${f.exclusiveMin}`);
-  if (f.pattern && f.pattern !== DATE_PATTERN && f.pattern !== PERIOD_PATTERN) out.push(f.patternHint ?? `格式 ${f.pattern.source}`);
+  if (f.pattern && f.pattern !== DATE_PATTERN && f.pattern !== PERIOD_PATTERN)
+    out.push(f.patternHint ?? `格式 ${f.pattern.source}`);
   return out;
 }
 
@@ -56,8 +65,8 @@ export function keyOf(table: TableDef, name: string, f: FieldDef): { key: string
   if (f.references) {
     const target = tableByName(f.references.table);
     const targetField = target?.fields[f.references.field];
-    const text = `指向${target?.label ?? f.references.table}表的${targetField?.label ?? f.references.field}(${f.references.table}.${f.references.field})`;
-    return { key: pk ? `主键之一;${text}` : text, keyTarget: `table-${f.references.table}` };
+    const text = `指向${target?.label ?? f.references.table}表的${targetField?.label ?? f.references.field}（${f.references.table}.${f.references.field}）`;
+    return { key: pk ? `主键之一；${text}` : text, keyTarget: `table-${f.references.table}` };
   }
   if (pk) return { key: table.primaryKey.length > 1 ? '主键之一' : '主键', keyTarget: null };
   return { key: null, keyTarget: null };
@@ -79,7 +88,9 @@ export function dictionaryTable(table: TableDef): DictionaryTable {
       required: f.required,
       constraints: constraintsOf(f),
       ...keyOf(table, name, f),
-      codes: f.enum ? f.enum.codes.map((code) => ({ code, label: (f.enum!.labels as Record<string, string>)[code]! })) : [],
+      codes: f.enum
+        ? f.enum.codes.map((code) => ({ code, label: (f.enum!.labels as Record<string, string>)[code]! }))
+        : [],
     })),
     rules: table.rules,
   };

@@ -39,15 +39,18 @@ export interface DownloadTable {
 
 export interface Downloads {
   tables: DownloadTable[];
-  /** quality-report.json and datapackage.json. */
+  /** Files that are not one table: the Excel workbook (first), the quality report, datapackage.json. */
   others: (DownloadFile & { title: string; description: string })[];
+  /** The workbook of all tables (format xlsx), if the release has one: the easiest for Excel/WPS. */
+  workbook: (DownloadFile & { title: string; description: string }) | null;
   totalBytes: number | null;
 }
 
 const FORMAT_NAMES: Readonly<Record<string, string>> = {
   csv: 'CSV',
   parquet: 'Parquet',
-  arrow: 'Arrow(gzip 压缩)',
+  arrow: 'Arrow（gzip 压缩）',
+  xlsx: 'Excel 工作簿',
   json: 'JSON',
 };
 
@@ -88,7 +91,10 @@ export function downloads(
   const tables = (TABLES as readonly TableDef[]).map((t) => {
     const own = resources.filter((r) => r.name === t.name || r.name.startsWith(`${t.name}_`));
     for (const r of own) used.add(r);
-    const files = own.length > 0 ? own.map((r) => file(r.path, r)) : [file(`${t.name}.csv`, undefined), file(`${t.name}.parquet`, undefined)];
+    const files =
+      own.length > 0
+        ? own.map((r) => file(r.path, r))
+        : [file(`${t.name}.csv`, undefined), file(`${t.name}.parquet`, undefined)];
     return {
       name: t.name,
       label: t.label,
@@ -97,8 +103,11 @@ export function downloads(
       files,
     };
   });
-  const rest = resources.filter((r) => !used.has(r));
-  if (!byPath.has('quality-report.json')) rest.push({ name: 'quality_report', path: 'quality-report.json', title: '数据质量报告' });
+  const rest = resources
+    .filter((r) => !used.has(r))
+    .sort((a, b) => Number(b.format === 'xlsx') - Number(a.format === 'xlsx'));
+  if (!byPath.has('quality-report.json'))
+    rest.push({ name: 'quality_report', path: 'quality-report.json', title: '数据质量报告' });
   const others = [
     ...rest.map((r) => ({ ...file(r.path, r), title: r.title ?? r.name, description: r.description ?? '' })),
     {
@@ -108,12 +117,14 @@ export function downloads(
       bytes: datapackage?.bytes ?? null,
       sha256: datapackage?.sha256 ?? null,
       title: '数据包说明',
-      description: '本次发布的元数据:发布方、版本、许可、覆盖范围,以及每张表的字段定义和每个文件的大小与 SHA-256 校验值(Frictionless Data Package v2 格式)。',
+      description:
+        '本次发布的元数据：发布方、版本、许可、覆盖范围，以及每张表的字段定义和每个文件的大小与 SHA-256 校验值（Frictionless Data Package v2 格式）。',
     },
   ];
   const sizes = [...tables.flatMap((t) => t.files), ...others].map((f) => f.bytes);
   const totalBytes = sizes.every((b) => b !== null) ? sizes.reduce((s, b) => s! + b!, 0)! : null;
-  return { tables, others, totalBytes };
+  const workbook = others.find((o) => o.fileName.endsWith('.xlsx')) ?? null;
+  return { tables, others, workbook, totalBytes };
 }
 
 /** 1,234 B · 12.3 KB · 4.5 MB (powers of 1024, as file managers show them). */

@@ -7,7 +7,13 @@
 import { runQuery } from '../db/build-database.ts';
 import { COMMUNITY_KIND } from '../schema/index.ts';
 import { MIN_RESPONDENTS, POPULATION_RATIO } from '../validate/rules.ts';
-import { communityDirectory, directoryPages, type Directory, type DirectoryPage, type DirectoryRow } from './community-directory.ts';
+import {
+  communityDirectory,
+  directoryPages,
+  type Directory,
+  type DirectoryPage,
+  type DirectoryRow,
+} from './community-directory.ts';
 import { warningGroups, type WarningGroup, type WarningRow, type WarningTarget } from './data-quality.ts';
 import { loadDatapackage } from './datapackage-file.ts';
 import { downloads, type Downloads } from './downloads.ts';
@@ -43,7 +49,9 @@ export const loadCommunityDirectory = once(async (): Promise<Directory> => {
     kind: c.kind,
     resident_population: c.resident_population,
     projects: site.projectsByCommunity.get(c.community_id)?.length ?? 0,
-    expenditure: sumYuan((site.moneyByCommunity.get(c.community_id) ?? []).filter((m) => m.type === 'expenditure').map((m) => m.amount)),
+    expenditure: sumYuan(
+      (site.moneyByCommunity.get(c.community_id) ?? []).filter((m) => m.type === 'expenditure').map((m) => m.amount),
+    ),
   }));
   return communityDirectory(rows, site.satisfaction, pinyinSyllables, COMMUNITY_KIND.codes);
 });
@@ -76,7 +84,9 @@ export const loadOrganizationPages = once(async (): Promise<OrganizationPage[]> 
   const site = await loadSiteData();
   const organizations = await runQuery<OrganizationRow>('organization_pages');
   const money = await runQuery<OrganizationMoneyRow>('organization_money');
-  const transactions = await runQuery<CounterpartyTransactionRow>('transaction_rows_by_counterparty', [ORGANIZATION_LIST_LIMIT]);
+  const transactions = await runQuery<CounterpartyTransactionRow>('transaction_rows_by_counterparty', [
+    ORGANIZATION_LIST_LIMIT,
+  ]);
   const surveys = await loadLinkedSurveys();
   return organizationPages({ organizations, projects: site.projects, money, transactions, surveys });
 });

@@ -33,7 +33,11 @@ export function projectFacts(page: ProjectPage): { list: Fact[]; evaluationLabel
   const f = projects.fields;
   const previous = page.earlier.at(-1);
   const list: Fact[] = [
-    { label: communities.fields.name.label, value: p.community_name ?? p.community_id, href: `/communities/${p.community_id}/` },
+    {
+      label: communities.fields.name.label,
+      value: p.community_name ?? p.community_id,
+      href: `/communities/${p.community_id}/`,
+    },
     { label: communities.fields.street_name.label, value: d.street_name, href: `/streets/${d.street_code}/` },
     { label: f.category.label, value: enumLabel(PROJECT_CATEGORY, p.category) },
     { label: f.mechanism.label, value: enumLabel(PROJECT_MECHANISM, p.mechanism) },
@@ -48,7 +52,9 @@ export function projectFacts(page: ProjectPage): { list: Fact[]; evaluationLabel
       label: f.proposal_id.label,
       value: d.proposal_id ? (d.proposal_title ?? d.proposal_id) : MISSING,
       href: d.proposal_id ? '#proposal' : null,
-      note: d.proposal_stage ? `${enumLabel(PROPOSAL_STAGE, d.proposal_stage)}(${formatDate(d.proposal_stage_on)})` : null,
+      note: d.proposal_stage
+        ? `${enumLabel(PROPOSAL_STAGE, d.proposal_stage)}（${formatDate(d.proposal_stage_on)}）`
+        : null,
     },
     {
       label: f.continues_project_id.label,
@@ -59,7 +65,10 @@ export function projectFacts(page: ProjectPage): { list: Fact[]; evaluationLabel
     { label: f.end_date.label, value: formatDate(p.end_date) },
     { label: f.status.label, value: PROJECT_STATUS.labels[p.status] },
     { label: labelWithoutUnit(f.budget), value: formatYuan(p.budget) },
-    { label: labelWithoutUnit(f.progress_pct), value: p.progress_pct === null ? MISSING : `${formatNumber(p.progress_pct)}%` },
+    {
+      label: labelWithoutUnit(f.progress_pct),
+      value: p.progress_pct === null ? MISSING : `${formatNumber(p.progress_pct)}%`,
+    },
     { label: f.beneficiaries.label, value: withUnit(d.beneficiaries, '人次') },
     { label: labelWithoutUnit(f.volunteers), value: withUnit(d.volunteers, '人') },
     { label: labelWithoutUnit(f.volunteer_hours), value: withUnit(d.volunteer_hours, '小时', formatNumber) },
@@ -67,7 +76,7 @@ export function projectFacts(page: ProjectPage): { list: Fact[]; evaluationLabel
     {
       label: f.evaluation.label,
       value: enumLabel(EVALUATION, p.evaluation),
-      note: d.evaluated_on ? `${f.evaluated_on.label}:${formatDate(d.evaluated_on)}` : null,
+      note: d.evaluated_on ? `${f.evaluated_on.label}：${formatDate(d.evaluated_on)}` : null,
     },
   ];
   return { list, evaluationLabel: enumLabel(EVALUATION, p.evaluation) };

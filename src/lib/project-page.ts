@@ -162,7 +162,9 @@ export function continuationChain(
     }
     frontier = next;
   }
-  later.sort((a, b) => a.start_date.localeCompare(b.start_date) || a.step - b.step || a.project_id.localeCompare(b.project_id));
+  later.sort(
+    (a, b) => a.start_date.localeCompare(b.start_date) || a.step - b.step || a.project_id.localeCompare(b.project_id),
+  );
   return { earlier, later };
 }
 

@@ -43,7 +43,9 @@ describe('community search on a phone', () => {
     await expect.poll(() => page.locator('h1').textContent()).toBe('东湖社区');
 
     // A project that has an operator: open it, then its organization.
-    const projectLink = page.locator('#projects tr[data-operator]:not([data-operator=""]) a[href^="/projects/"]').first();
+    const projectLink = page
+      .locator('#projects tr[data-operator]:not([data-operator=""]) a[href^="/projects/"]')
+      .first();
     const projectTitle = (await projectLink.textContent())!.trim();
     await projectLink.click();
     await expect.poll(() => page.locator('h1').textContent()).toBe(projectTitle);
@@ -52,10 +54,49 @@ describe('community search on a phone', () => {
     await orgLink.click();
     await expect.poll(() => page.locator('h1').textContent()).toBe(orgName);
     // The organization page lists the project we came from.
-    await expect.poll(() => page.locator('#projects').getByRole('link', { name: projectTitle, exact: true }).count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('#projects').getByRole('link', { name: projectTitle, exact: true }).count())
+      .toBeGreaterThan(0);
     expect(foreignRequests).toEqual([]);
     await context.close();
   });
+});
+
+describe('community directory in pages (only on a site with more communities than fit one page)', () => {
+  it.skipIf(!exists('/communities/list/2/'))(
+    'lists every page without JavaScript and searches all pages with it',
+    async () => {
+      const total = publishedRowCount('communities');
+      const noJs = await trackedContext(browser, server.origin, { ...PHONE, javaScriptEnabled: false });
+      const page = await noJs.context.newPage();
+      let seen = 0;
+      let href: string | null = '/communities/';
+      let secondPageName = '';
+      while (href) {
+        await page.goto(server.origin + href);
+        const rows = page.locator('table.community-directory tr[data-id]');
+        seen += await rows.count();
+        if (href === '/communities/list/2/')
+          secondPageName = (await rows.first().locator('th a').textContent())!.trim();
+        href = await page
+          .getByRole('link', { name: /^下一页/ })
+          .getAttribute('href', { timeout: 1000 })
+          .catch(() => null);
+      }
+      expect(seen).toBe(total);
+      await noJs.context.close();
+
+      const { context, foreignRequests } = await trackedContext(browser, server.origin, PHONE);
+      const js = await context.newPage();
+      await js.goto(`${server.origin}/communities/`);
+      await js.getByRole('searchbox', { name: '搜索社区' }).fill(secondPageName);
+      await expect
+        .poll(() => js.locator('table.community-directory tbody:not([hidden]) tr[data-id] th a').allTextContents())
+        .toContain(secondPageName);
+      expect(foreignRequests).toEqual([]);
+      await context.close();
+    },
+  );
 });
 
 describe('large text (大字)', () => {
@@ -87,8 +128,8 @@ describe('print (A4 notice board)', () => {
     await expect.poll(() => page.getByRole('navigation', { name: '主导航' }).isVisible()).toBe(false);
     const printed = page.locator('.print-only:visible');
     const text = (await printed.allTextContents()).join(' ');
-    expect(text).toMatch(/发布:\S+/);
-    expect(text).toMatch(/数据截至:?\s*\d{4}年\d{1,2}月\d{1,2}日/);
+    expect(text).toMatch(/发布[:：]\s*\S+/);
+    expect(text).toMatch(/数据截至[:：]?\s*\d{4}年\d{1,2}月\d{1,2}日/);
     expect(text).toContain(`本页地址`);
     expect(text).toContain('/communities/');
     // The search controls are not printed.
@@ -102,7 +143,10 @@ describe('print (A4 notice board)', () => {
 
 describe('without JavaScript', () => {
   it('lists every community and shows a community page with its numbers', async () => {
-    const { context, foreignRequests } = await trackedContext(browser, server.origin, { ...PHONE, javaScriptEnabled: false });
+    const { context, foreignRequests } = await trackedContext(browser, server.origin, {
+      ...PHONE,
+      javaScriptEnabled: false,
+    });
     const page = await context.newPage();
     await page.goto(`${server.origin}/communities/`);
     const total = publishedRowCount('communities');

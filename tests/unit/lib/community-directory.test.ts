@@ -1,9 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { communityDirectory, directoryPages, pageHref, searchable, searchIndex, type DirectoryRow } from '../../../src/lib/community-directory.ts';
+import {
+  communityDirectory,
+  directoryPages,
+  pageHref,
+  searchable,
+  searchIndex,
+  type DirectoryRow,
+} from '../../../src/lib/community-directory.ts';
 import { indexRowId } from '../../../src/lib/community-search.ts';
 import { COMMUNITY_KIND } from '../../../src/schema/index.ts';
 
-const row = (id: string, name: string, street: string, kind: DirectoryRow['kind'], population: number | null): DirectoryRow => ({
+const row = (
+  id: string,
+  name: string,
+  street: string,
+  kind: DirectoryRow['kind'],
+  population: number | null,
+): DirectoryRow => ({
   community_id: id,
   name,
   street_code: id.slice(0, 9),
@@ -51,7 +64,12 @@ describe('communityDirectory', () => {
     const e = d.streets[0]!.entries[0]!;
     expect(e.pinyin).toBe('py:东湖社区');
     expect(searchable(e, 0, '当湖街道').streetName).toBe('当湖街道');
-    expect(searchable(e, 0).figures).toEqual({ population: 8000, projects: 2, expenditure: 1234.5, satisfaction: 0.85 });
+    expect(searchable(e, 0).figures).toEqual({
+      population: 8000,
+      projects: 2,
+      expenditure: 1234.5,
+      satisfaction: 0.85,
+    });
   });
   it('packs a compact search index with street indices', () => {
     const idx = searchIndex(d);
@@ -87,11 +105,11 @@ describe('directoryPages', () => {
       [2, '/communities/list/2/', 2, 1],
     ]);
     const one = directoryPages(d, 1, 2);
-    expect(one.map((p) => p.streets.map((s) => `${s.name}${s.continued ? '(续)' : ''}:${s.entries.map((e) => e.name).join('、')}`))).toEqual([
-      ['当湖街道:东湖社区'],
-      ['当湖街道(续):大河村'],
-      ['钟埭街道:湖滨社区'],
-    ]);
+    expect(
+      one.map((p) =>
+        p.streets.map((s) => `${s.name}${s.continued ? '(续)' : ''}:${s.entries.map((e) => e.name).join('、')}`),
+      ),
+    ).toEqual([['当湖街道:东湖社区'], ['当湖街道(续):大河村'], ['钟埭街道:湖滨社区']]);
     expect(one[0]!.firstStreet).toBe('平湖市当湖街道');
     expect(pageHref(3)).toBe('/communities/list/3/');
   });

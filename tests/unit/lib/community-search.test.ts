@@ -51,7 +51,14 @@ describe('searchRank', () => {
   });
 });
 
-function c(order: number, name: string, street: string, kind: string, population: number | null, satisfaction: number | null = null): SearchableCommunity {
+function c(
+  order: number,
+  name: string,
+  street: string,
+  kind: string,
+  population: number | null,
+  satisfaction: number | null = null,
+): SearchableCommunity {
   return {
     order,
     name,

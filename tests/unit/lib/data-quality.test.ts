@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { locationOf, ruleText, summarizedCount, tableOfFile, warningGroups, type WarningRow, type WarningTarget } from '../../../src/lib/data-quality.ts';
+import {
+  locationOf,
+  ruleText,
+  summarizedCount,
+  tableOfFile,
+  warningGroups,
+  type WarningRow,
+  type WarningTarget,
+} from '../../../src/lib/data-quality.ts';
 
 const w = (file: string, row: number | null, column: string | null, rule: string, message: string): WarningRow => ({
   file,
@@ -44,10 +52,34 @@ describe('warningGroups', () => {
     w('projects.csv', 1, 'extra', 'unknown-column', '未知的列「extra」'),
   ];
   const targets: WarningTarget[] = [
-    { table_name: 'communities', row: 3, rule: 'population-ratio', community_id: 'C2', community_name: '大河村', project_id: null, project_title: null },
-    { table_name: 'surveys', row: 4, rule: 'survey-small-sample', community_id: 'C2', community_name: '大河村', project_id: 'P9', project_title: '儿童之家' },
+    {
+      table_name: 'communities',
+      row: 3,
+      rule: 'population-ratio',
+      community_id: 'C2',
+      community_name: '大河村',
+      project_id: null,
+      project_title: null,
+    },
+    {
+      table_name: 'surveys',
+      row: 4,
+      rule: 'survey-small-sample',
+      community_id: 'C2',
+      community_name: '大河村',
+      project_id: 'P9',
+      project_title: '儿童之家',
+    },
     // Row 7 of projects breaks a different rule: it must not be linked to the budget warning.
-    { table_name: 'projects', row: 7, rule: 'project-no-expenditure', community_id: 'C1', community_name: '东湖社区', project_id: 'P7', project_title: 'x' },
+    {
+      table_name: 'projects',
+      row: 7,
+      rule: 'project-no-expenditure',
+      community_id: 'C1',
+      community_name: '东湖社区',
+      project_id: 'P7',
+      project_title: 'x',
+    },
   ];
   const groups = warningGroups(rows, targets);
 
@@ -61,7 +93,12 @@ describe('warningGroups', () => {
     ]);
   });
   it('links a warning only when the row at its position breaks the same rule', () => {
-    expect(groups[0]!.items[0]!.about).toEqual({ kind: 'community', id: 'C2', name: '大河村', community_name: '大河村' });
+    expect(groups[0]!.items[0]!.about).toEqual({
+      kind: 'community',
+      id: 'C2',
+      name: '大河村',
+      community_name: '大河村',
+    });
     expect(groups[1]!.items[0]!.about).toMatchObject({ kind: 'project', id: 'P9', name: '儿童之家' });
     expect(groups[1]!.items[1]!.about).toBeNull();
     expect(groups[2]!.items[0]!.about).toBeNull();

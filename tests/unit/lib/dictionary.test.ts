@@ -5,7 +5,15 @@ import { communities, projects, PROJECT_STATUS, surveys, transactions } from '..
 describe('dictionary', () => {
   it('has every table and every field of the schema, labels taken from it', () => {
     const d = dictionary();
-    expect(d.map((t) => t.name)).toEqual(['communities', 'organizations', 'proposals', 'projects', 'transactions', 'surveys', 'workforce']);
+    expect(d.map((t) => t.name)).toEqual([
+      'communities',
+      'organizations',
+      'proposals',
+      'projects',
+      'transactions',
+      'surveys',
+      'workforce',
+    ]);
     const p = d.find((t) => t.name === 'projects')!;
     expect(p.fields.map((f) => f.name)).toEqual(Object.keys(projects.fields));
     expect(p.fields.find((f) => f.name === 'budget')!.label).toBe(projects.fields.budget.label);
@@ -25,10 +33,13 @@ describe('dictionary', () => {
     expect(constraintsOf(projects.fields.start_date)).toEqual([]);
   });
   it('names primary and foreign keys with the target table', () => {
-    expect(keyOf(communities, 'community_id', communities.fields.community_id)).toEqual({ key: '主键', keyTarget: null });
+    expect(keyOf(communities, 'community_id', communities.fields.community_id)).toEqual({
+      key: '主键',
+      keyTarget: null,
+    });
     expect(keyOf(surveys, 'survey_id', surveys.fields.survey_id).key).toBe('主键之一');
     const fk = keyOf(projects, 'operator_org_id', projects.fields.operator_org_id);
-    expect(fk.key).toBe('指向组织表的组织编号(organizations.org_id)');
+    expect(fk.key).toBe('指向组织表的组织编号（organizations.org_id）');
     expect(fk.keyTarget).toBe('table-organizations');
   });
 });

@@ -15,25 +15,47 @@ describe('formatBytes', () => {
 describe('downloads', () => {
   const resources = [
     { name: 'projects', path: 'projects.csv', format: 'csv', bytes: 1000, hash: 'sha256:aa', rowCount: 4 },
-    { name: 'projects_parquet', path: 'projects.parquet', format: 'parquet', bytes: 500, hash: 'sha256:bb', rowCount: 4 },
+    {
+      name: 'projects_parquet',
+      path: 'projects.parquet',
+      format: 'parquet',
+      bytes: 500,
+      hash: 'sha256:bb',
+      rowCount: 4,
+    },
     { name: 'projects_arrow', path: 'projects.arrow.gz', format: 'arrow', bytes: 600, hash: 'sha256:ee', rowCount: 4 },
     { name: 'quality_report', path: 'quality-report.json', bytes: 30, hash: 'sha256:cc', title: '数据质量报告' },
   ];
   it('lists the seven tables in load order with CSV and Parquet, then the report and the datapackage', () => {
     const d = downloads(resources, { projects: 4 }, { bytes: 70, sha256: 'dd' });
-    expect(d.tables.map((t) => t.name)).toEqual(['communities', 'organizations', 'proposals', 'projects', 'transactions', 'surveys', 'workforce']);
+    expect(d.tables.map((t) => t.name)).toEqual([
+      'communities',
+      'organizations',
+      'proposals',
+      'projects',
+      'transactions',
+      'surveys',
+      'workforce',
+    ]);
     const projects = d.tables[3]!;
     expect(projects.label).toBe('项目');
     expect(projects.rows).toBe(4);
     expect(projects.files).toEqual([
       { href: '/data/projects.csv', fileName: 'projects.csv', format: 'CSV', bytes: 1000, sha256: 'aa' },
       { href: '/data/projects.parquet', fileName: 'projects.parquet', format: 'Parquet', bytes: 500, sha256: 'bb' },
-      { href: '/data/projects.arrow.gz', fileName: 'projects.arrow.gz', format: 'Arrow(gzip 压缩)', bytes: 600, sha256: 'ee' },
+      {
+        href: '/data/projects.arrow.gz',
+        fileName: 'projects.arrow.gz',
+        format: 'Arrow（gzip 压缩）',
+        bytes: 600,
+        sha256: 'ee',
+      },
     ]);
     expect(d.others.map((o) => [o.fileName, o.bytes, o.sha256])).toEqual([
       ['quality-report.json', 30, 'cc'],
       ['datapackage.json', 70, 'dd'],
     ]);
+    expect(d.workbook).toBeNull();
     // Other tables have no resource here: CSV and Parquet listed, sizes unknown, so no total.
     expect(d.tables[0]!.files.map((f) => [f.fileName, f.bytes])).toEqual([
       ['communities.csv', null],
@@ -42,13 +64,54 @@ describe('downloads', () => {
     expect(d.totalBytes).toBeNull();
   });
   it('adds up every file when all sizes are known', () => {
-    const all = ['communities', 'organizations', 'proposals', 'projects', 'transactions', 'surveys', 'workforce'].flatMap((t) => [
+    const all = [
+      'communities',
+      'organizations',
+      'proposals',
+      'projects',
+      'transactions',
+      'surveys',
+      'workforce',
+    ].flatMap((t) => [
       { name: t, path: `${t}.csv`, bytes: 10, hash: 'sha256:1' },
       { name: `${t}_parquet`, path: `${t}.parquet`, bytes: 20, hash: 'sha256:2' },
     ]);
-    const d = downloads([...all, { name: 'quality_report', path: 'quality-report.json', bytes: 5 }], {}, { bytes: 7, sha256: 'x' });
+    const d = downloads(
+      [...all, { name: 'quality_report', path: 'quality-report.json', bytes: 5 }],
+      {},
+      { bytes: 7, sha256: 'x' },
+    );
     // 7 tables × (10 + 20) + 5 + 7 = 222.
     expect(d.totalBytes).toBe(222);
+  });
+});
+
+describe('the Excel workbook', () => {
+  it('comes first among the other files and is offered to Excel users', () => {
+    const d = downloads(
+      [
+        { name: 'quality_report', path: 'quality-report.json', format: 'json', bytes: 5 },
+        {
+          name: 'workbook',
+          path: 'gongkai.xlsx',
+          format: 'xlsx',
+          bytes: 2048,
+          hash: 'sha256:ff',
+          title: 'Excel 工作簿',
+          description: '全部表格',
+        },
+      ],
+      {},
+      null,
+    );
+    expect(d.others.map((o) => o.fileName)).toEqual(['gongkai.xlsx', 'quality-report.json', 'datapackage.json']);
+    expect(d.workbook).toMatchObject({
+      href: '/data/gongkai.xlsx',
+      format: 'Excel 工作簿',
+      bytes: 2048,
+      sha256: 'ff',
+      title: 'Excel 工作簿',
+    });
   });
 });
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { flow, organizationPages, ORGANIZATION_LIST_LIMIT, type OrganizationRow } from '../../../src/lib/organization-page.ts';
+import {
+  flow,
+  organizationPages,
+  ORGANIZATION_LIST_LIMIT,
+  type OrganizationRow,
+} from '../../../src/lib/organization-page.ts';
 import type { ProjectRow, TransactionRow } from '../../../src/lib/rows.ts';
 import type { SurveyRow } from '../../../src/lib/survey-results.ts';
 
@@ -15,7 +20,13 @@ const org = (org_id: string): OrganizationRow => ({
   street_name: null,
 });
 
-const project = (id: string, community_id: string, operator: string | null, start: string, budget: number): ProjectRow => ({
+const project = (
+  id: string,
+  community_id: string,
+  operator: string | null,
+  start: string,
+  budget: number,
+): ProjectRow => ({
   project_id: id,
   community_id,
   community_name: null,
@@ -90,7 +101,12 @@ describe('organizationPages', () => {
     ],
     // Only the latest rows come from the query; the totals above count every row.
     transactions: [tx('T1', 'income', 200), tx('T2', 'expenditure', 40)],
-    surveys: [survey('S1', 'overall', 'A'), survey('S1', 'services', 'A'), survey('S2', 'overall', 'A'), survey('S3', 'overall', 'B')],
+    surveys: [
+      survey('S1', 'overall', 'A'),
+      survey('S1', 'services', 'A'),
+      survey('S2', 'overall', 'A'),
+      survey('S3', 'overall', 'B'),
+    ],
   });
   const [a, b] = pages;
 

@@ -46,7 +46,19 @@ const page = {
     proposal_stage_on: '2023-12-20',
     proposal_supporters: 45,
   },
-  earlier: [{ project_id: 'P0', title: '长者食堂(试点)', community_id: '330482001021', community_name: null, start_date: '2022-01-01', end_date: null, status: 'completed', evaluation: null, step: -1 }],
+  earlier: [
+    {
+      project_id: 'P0',
+      title: '长者食堂(试点)',
+      community_id: '330482001021',
+      community_name: null,
+      start_date: '2022-01-01',
+      end_date: null,
+      status: 'completed',
+      evaluation: null,
+      step: -1,
+    },
+  ],
   later: [],
 } as unknown as ProjectPage;
 
@@ -59,15 +71,26 @@ describe('projectFacts', () => {
     expect(fact('志愿服务时长')?.value).toBe('400.5 小时');
     expect(fact('参与社工')?.value).toBe('—');
     expect(fact(projects.fields.beneficiaries.label)?.value).toBe('3,000 人次');
-    expect(fact(projects.fields.evaluation.label)).toMatchObject({ value: '优秀', note: '评估日期:2024年1月15日' });
+    expect(fact(projects.fields.evaluation.label)).toMatchObject({ value: '优秀', note: '评估日期：2024年1月15日' });
     expect(evaluationLabel).toBe('优秀');
   });
   it('links the community, street, operator, proposal and the project it continues', () => {
     expect(fact('社区名称')?.href).toBe('/communities/330482001021/');
     expect(fact('街道(镇)')?.href).toBe('/streets/330482001/');
-    expect(fact(projects.fields.operator_org_id.label)).toMatchObject({ value: '乐龄社工', href: '/organizations/ORG%201/', note: '社工机构' });
-    expect(fact(projects.fields.proposal_id.label)).toMatchObject({ value: '老年食堂', href: '#proposal', note: '按需推事(2023年12月20日)' });
-    expect(fact(projects.fields.continues_project_id.label)).toMatchObject({ value: '长者食堂(试点)', href: '/projects/P0/' });
+    expect(fact(projects.fields.operator_org_id.label)).toMatchObject({
+      value: '乐龄社工',
+      href: '/organizations/ORG%201/',
+      note: '社工机构',
+    });
+    expect(fact(projects.fields.proposal_id.label)).toMatchObject({
+      value: '老年食堂',
+      href: '#proposal',
+      note: '按需推事（2023年12月20日）',
+    });
+    expect(fact(projects.fields.continues_project_id.label)).toMatchObject({
+      value: '长者食堂(试点)',
+      href: '/projects/P0/',
+    });
   });
 });
 
@@ -99,8 +122,10 @@ describe('organizationFacts', () => {
 
 describe('licenceText', () => {
   it('explains CC BY 4.0 with the citation, and says when there is no licence', () => {
-    expect(licenceText('CC-BY-4.0', '平湖市民政局', '公开数据')).toMatch(/署名.*包括用于商业目的.*平湖市民政局《公开数据》/);
+    expect(licenceText('CC-BY-4.0', '平湖市民政局', '公开数据')).toMatch(
+      /署名.*包括用于商业目的.*平湖市民政局《公开数据》/,
+    );
     expect(licenceText(null, 'p', 't')).toContain('没有声明许可');
-    expect(licenceText('ODbL-1.0', 'p', 't')).toContain('许可:ODbL-1.0');
+    expect(licenceText('ODbL-1.0', 'p', 't')).toContain('许可：ODbL-1.0');
   });
 });

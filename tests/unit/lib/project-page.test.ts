@@ -78,7 +78,13 @@ describe('projectMoney', () => {
   });
   it('handles a project without money and a zero budget', () => {
     const m = projectMoney([], 0);
-    expect(m).toMatchObject({ totalIncome: 0, totalExpenditure: 0, balance: 0, spentOfBudget: null, overBudget: false });
+    expect(m).toMatchObject({
+      totalIncome: 0,
+      totalExpenditure: 0,
+      balance: 0,
+      spentOfBudget: null,
+      overBudget: false,
+    });
     expect(m.income).toEqual([]);
   });
 });
@@ -117,7 +123,17 @@ describe('continuationChain', () => {
   it('stops on a circular reference', () => {
     const x = project('X', { continues_project_id: 'Y' });
     const y = project('Y', { continues_project_id: 'X' });
-    const chain = continuationChain('X', new Map([['X', x], ['Y', y]]), new Map([['X', [y]], ['Y', [x]]]));
+    const chain = continuationChain(
+      'X',
+      new Map([
+        ['X', x],
+        ['Y', y],
+      ]),
+      new Map([
+        ['X', [y]],
+        ['Y', [x]],
+      ]),
+    );
     expect(chain.earlier.map((l) => l.project_id)).toEqual(['Y']);
     expect(chain.later).toEqual([]);
   });
@@ -194,7 +210,14 @@ describe('projectPages', () => {
   });
   it('fails loudly when a project has no details row', () => {
     expect(() =>
-      projectPages({ projects: [project('Q')], details: [], money: [], transactions: [], surveys: [], asOf: '2024-01-01' }),
+      projectPages({
+        projects: [project('Q')],
+        details: [],
+        money: [],
+        transactions: [],
+        surveys: [],
+        asOf: '2024-01-01',
+      }),
     ).toThrow(/Q/);
   });
 });

@@ -4,7 +4,7 @@
  * communities by name or pinyin (the directory's index, /communities/search.json, loaded on first
  * use) and removes them; the choice lives in the address.
  */
-import { normalizeQuery, searchRank } from '../lib/community-search.ts';
+import { indexRowId, normalizeQuery, searchRank, type SearchIndex } from '../lib/community-search.ts';
 import { idsSearch, MAX_COMPARED, MIN_COMPARED, parseIds, summaryUrl, type CommunitySummary } from '../lib/compare.ts';
 import { formatDate, formatInteger, formatMoney, formatNumber, formatPercent, formatPeriod, MISSING } from '../lib/format.ts';
 
@@ -15,12 +15,6 @@ interface Labels {
   profile: Record<string, string>;
   workforce: Record<string, string>;
   small: string;
-}
-
-/** The directory's compact index (src/lib/community-directory.ts SearchIndex). */
-interface SearchIndex {
-  streets: [string, string][];
-  rows: [string, string, string, number, ...unknown[]][];
 }
 
 const RESULT_LIMIT = 8;
@@ -154,14 +148,15 @@ class CommunityCompare extends HTMLElement {
     const matches = index.rows
       .map((row) => ({ row, rank: searchRank(query, row[1], row[2]) }))
       .filter((m): m is { row: SearchIndex['rows'][number]; rank: number } => m.rank !== null)
-      .sort((a, b) => a.rank - b.rank || a.row[0].localeCompare(b.row[0]))
+      .sort((a, b) => a.rank - b.rank || indexRowId(index, a.row).localeCompare(indexRowId(index, b.row)))
       .slice(0, RESULT_LIMIT);
     const full = this.ids.length >= MAX_COMPARED;
     this.results.replaceChildren(
       ...(matches.length === 0
         ? [el('li', '没有找到这个社区。')]
         : matches.map(({ row }) => {
-            const [id, name, , street] = row;
+            const id = indexRowId(index, row);
+            const [, name, , street] = row;
             const li = el('li');
             const chosen = this.ids.includes(id);
             const b = el('button', `${chosen ? '已选' : '添加'} ${name}(${index.streets[street]?.[1] ?? ''})`, 'rounded border border-line bg-paper px-3 py-1 text-left');

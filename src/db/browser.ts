@@ -5,31 +5,39 @@
  * src/db/node.ts gives at build time: numbers (never bigint; DECIMAL and HUGEINT as numbers),
  * DATE as 'YYYY-MM-DD', so that the same src/queries/*.sql text gives the same rows on both sides.
  *
- * ## How the data reaches the browser (measured, 2025, Chromium 2 cores, loopback)
+ * ## How the data reaches the browser (measured in Chromium on the 2-core build machine, loopback)
  *
  * DuckDB-wasm ≥ 1.29 no longer contains the Parquet reader: the first read_parquet downloads it
  * from extensions.duckdb.org (duckdb-wasm PR #1860), and offline it never returns. The site must
  * never depend on another host, so extension auto-install/auto-load are OFF and the data comes in
- * a form the wasm core reads by itself. Candidates, transactions table (sample: 23,924 rows;
- * synthetic 10,000 communities: 1,500,000 rows, random text, so less compressible than real data):
+ * a form the wasm core reads by itself. Candidates, for the transactions table of the sample
+ * (24,092 rows) and of the synthetic 10,000-community dataset (1,733,549 rows); ingest = from the
+ * downloaded bytes to a typed table, best and typical of several runs (the machine was shared):
  *
- *   format                         over the wire (gzip)     into DuckDB-wasm (ingest)
- *                                  sample    1.5 M rows     sample    1.5 M rows
- *   CSV via read_csv               ~470 KB   29 MB          ~330 ms   4.4 s
- *   Arrow IPC, plain Utf8          ~690 KB   40 MB          ~110 ms   2.7 s
- *   Arrow IPC, dictionary strings   353 KB   25.5 MB        ~100 ms   1.5 s   ← chosen
- *   Parquet (zstd) + hyparquet     ~225 KB   16.5 MB        JS decode alone 0.3 s / 10.3 s, then
- *                                                           still has to be turned into Arrow
+ *   format                          over the wire (gzip)     ingest into DuckDB-wasm
+ *                                   sample     10k           sample              10k
+ *   CSV through read_csv            417 KB     29.5 MB       0.30 s (0.4–0.8)    2.5 s (2.9–4.6)
+ *   Arrow IPC, dictionary strings   347 KB     23.6 MB       0.13 s (0.15–0.25)  2.2 s (2.7–2.9)  ← chosen
+ *   Arrow IPC, plain strings        –          41.8 MB       –                   2.3 s (2.3–2.6)
+ *   Parquet (zstd) + hyparquet      222 KB     15.0 MB       decoding alone, in JavaScript: 0.3 s and
+ *                                                            ~10 s per 1.5 M rows, before DuckDB sees them
  *
- * Arrow with dictionary-encoded strings is both smaller than CSV and three times faster to
- * ingest (no parsing: insertArrowFromIPCStream copies columns); Parquet is smaller on the wire but
- * decoding it in JavaScript costs seconds per million rows before DuckDB even sees it, and adds a
- * dependency. The publish step writes `dist/data/<table>.arrow.gz` (src/publish/arrow.ts), gzip
- * applied at build time so that the size does not depend on the web server's settings; the
- * browser inflates it with DecompressionStream. CSV and Parquet stay as downloads for people.
+ * Arrow with dictionary-encoded strings is a fifth smaller than CSV on the wire and ingests at
+ * least as fast (two to three times faster at the sample's size): insertArrowFromIPCStream copies
+ * typed columns, nothing is parsed, and DECIMAL/DATE arrive exact. Parquet is smaller still, but
+ * decoding it in JavaScript costs seconds per million rows and a dependency. The publish step
+ * writes `dist/data/<table>.arrow.gz` (src/publish/arrow.ts); the gzip is applied at build time
+ * so the size does not depend on the web server, and the browser inflates it with
+ * DecompressionStream. CSV and Parquet stay as downloads for people. The engine's wasm is
+ * fetched the same way from a gzip copy (7.4 MB instead of 33 MB, src/build/duckdb-assets.ts).
+ *
+ * Measured end to end (scripts/bench.ts, section explore): an /explore/?sql= link over all
+ * transactions shows its first result in 3.9 s (sample; 9.0 MB downloaded) and 7.7 s (10k;
+ * 32 MB); the same query warm takes 0.1–0.2 s; a 1.7-million-row result stays in the worker and
+ * the page holds 100 rows of it.
  *
  * Tables are loaded lazily: a query loads only the tables it names (a query over projects never
- * downloads the 1.5-million-row transactions file). Each table is created with src/db/ddl.ts
+ * downloads the 1.7-million-row transactions file of 10,000 communities). Each table is created with src/db/ddl.ts
  * (the build database's exact types) and filled from Arrow.
  *
  * After loading, external access is switched off and the configuration locked: a shared
@@ -146,7 +154,13 @@ export class BrowserDatabase implements QueryEngine {
       }),
     );
     const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-    const module = await compressedModule(bundle.mainModule, options.onProgress);
+    let module: { url: string; release(): void };
+    try {
+      module = await engineModule(bundle.mainModule, options.onProgress);
+    } catch (error) {
+      worker.terminate();
+      throw error;
+    }
     try {
       await Promise.race([
         db.instantiate(module.url, null, (p) =>
@@ -368,24 +382,25 @@ async function inflate(bytes: Uint8Array): Promise<Uint8Array> {
 const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d];
 
 /**
- * The engine's wasm from its gzip copy (src/build/duckdb-assets.ts), inflated here and handed to
- * the worker as a blob: URL, so its size on the wire does not depend on the host compressing
- * wasm. Without the copy (astro dev, a host that dropped it) the plain file is used.
+ * The engine's wasm, fetched here rather than by the worker: from its gzip copy
+ * (src/build/duckdb-assets.ts), inflated with DecompressionStream, so that its size on the wire
+ * does not depend on the host compressing wasm; without the copy (astro dev) the plain file. The
+ * worker gets a blob: URL, so it never fetches anything itself: a download that fails is reported
+ * here (DuckDB-wasm would wait for ever on a failed fetch inside its worker).
  */
-async function compressedModule(url: string, onProgress?: (p: LoadProgress) => void): Promise<{ url: string; release(): void }> {
-  const plain = { url, release: () => undefined };
-  try {
-    const response = await fetch(`${url}.gz`);
-    if (!response.ok || !response.body) return plain;
+async function engineModule(url: string, onProgress?: (p: LoadProgress) => void): Promise<{ url: string; release(): void }> {
+  const download = async (from: string): Promise<Uint8Array | null> => {
+    const response = await fetch(from).catch(() => null);
+    if (!response?.ok || !response.body) return null;
     const total = Number(response.headers.get('content-length')) || null;
     let bytes = await readBody(response, (loaded) => onProgress?.({ stage: 'engine', loaded, total }));
     if (isGzip(bytes)) bytes = await inflate(bytes);
-    if (!WASM_MAGIC.every((b, i) => bytes[i] === b)) return plain;
-    const blobUrl = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/wasm' }));
-    return { url: blobUrl, release: () => URL.revokeObjectURL(blobUrl) };
-  } catch {
-    return plain;
-  }
+    return WASM_MAGIC.every((b, i) => bytes[i] === b) ? bytes : null;
+  };
+  const bytes = (await download(`${url}.gz`).catch(() => null)) ?? (await download(url).catch(() => null));
+  if (!bytes) throw new UnsupportedError('查询引擎下载失败(网络中断或文件缺失),请稍后重试。');
+  const blobUrl = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/wasm' }));
+  return { url: blobUrl, release: () => URL.revokeObjectURL(blobUrl) };
 }
 
 function concat(chunks: Uint8Array[], length: number): Uint8Array {

@@ -11,17 +11,19 @@ import { openPublishedDatabase } from './published-db.ts';
 import type { NodeDatabase } from '../../src/db/node.ts';
 import type { CommunitySummary } from '../../src/lib/compare.ts';
 import { formatInteger, formatMoney } from '../../src/lib/format.ts';
+import { indexRowId, type SearchIndex } from '../../src/lib/community-search.ts';
 
 let server: StaticServer;
 let browser: Browser;
 let node: NodeDatabase;
-let index: { rows: [string, string, ...unknown[]][] };
+let ids: string[];
 
 beforeAll(async () => {
   server = await serveStatic();
   browser = await launchChromium();
   node = await openPublishedDatabase();
-  index = JSON.parse(readFileSync(join(SITE_DIR, 'communities', 'search.json'), 'utf8'));
+  const index = JSON.parse(readFileSync(join(SITE_DIR, 'communities', 'search.json'), 'utf8')) as SearchIndex;
+  ids = index.rows.map((r) => indexRowId(index, r));
 });
 
 afterAll(async () => {
@@ -36,7 +38,7 @@ function summary(id: string): CommunitySummary {
 
 describe('published summaries', () => {
   it('carry the published data’s totals', async () => {
-    for (const [id] of index.rows.slice(0, 5)) {
+    for (const id of ids.slice(0, 5)) {
       const s = summary(id);
       const [row] = await node.query<{ income: number | null; expenditure: number | null }>(
         `SELECT CAST(sum(amount) FILTER (WHERE type = 'income') AS DOUBLE) AS income, CAST(sum(amount) FILTER (WHERE type = 'expenditure') AS DOUBLE) AS expenditure FROM transactions WHERE community_id = ?`,
@@ -52,7 +54,7 @@ describe('published summaries', () => {
 
 describe('the comparison', () => {
   it('shows the chosen communities, adds one by name, removes one, and keeps the choice in the address', async () => {
-    const [a, b, c] = index.rows.map((r) => r[0]);
+    const [a, b, c] = ids;
     const { context, foreignRequests, requests } = await trackedContext(browser, server.origin, PHONE);
     const page = await context.newPage();
     await page.goto(`${server.origin}/compare/?ids=${a},${b}`);
@@ -85,7 +87,7 @@ describe('the comparison', () => {
 
   it('says which code it cannot find', async () => {
     const page = await browser.newPage();
-    await page.goto(`${server.origin}/compare/?ids=999999999999,${index.rows[0]![0]}`);
+    await page.goto(`${server.origin}/compare/?ids=999999999999,${ids[0]}`);
     await expect.poll(() => page.getByRole('status').textContent()).toContain('找不到社区代码 999999999999');
     await page.close();
   });

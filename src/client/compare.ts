@@ -31,6 +31,9 @@ type Cell = string | { text: string; href?: string; sub?: string };
 /** One comparison table: a caption, the communities as columns, one row per measure. */
 function table(caption: string, columns: readonly CommunitySummary[], rows: readonly [string, Cell[]][]): HTMLElement {
   const wrap = el('div', undefined, 'table-scroll mt-2');
+  wrap.tabIndex = 0;
+  wrap.setAttribute('role', 'region');
+  wrap.setAttribute('aria-label', caption);
   const t = el('table');
   t.append(el('caption', caption));
   const head = el('tr');

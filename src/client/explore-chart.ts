@@ -77,7 +77,22 @@ export function drawChart(box: HTMLElement, columns: readonly ResultColumn[], ro
       });
       node.setAttribute('aria-label', `散点图:横轴 ${x},纵轴 ${y}。`);
     }
-    node.setAttribute('role', 'img');
+    // One image with one text alternative (Plot labels its groups, which is not allowed inside).
+    const label = node.getAttribute('aria-label') ?? '';
+    for (const svg of node.tagName.toLowerCase() === 'svg' ? [node] : [...node.querySelectorAll('svg')]) {
+      if (svg.closest('[class*=swatch]')) {
+        // A legend swatch: its label is the text beside it.
+        svg.setAttribute('aria-hidden', 'true');
+      } else {
+        // Inside role=img the labels Plot puts on its groups are prohibited (as src/charts/render.ts).
+        for (const part of svg.querySelectorAll('[aria-label], [aria-description]')) {
+          part.removeAttribute('aria-label');
+          part.removeAttribute('aria-description');
+        }
+        svg.setAttribute('role', 'img');
+        svg.setAttribute('aria-label', label);
+      }
+    }
     figure.replaceChildren(node);
   };
   for (const s of [kind, a, b, c]) s.input.addEventListener('change', draw);

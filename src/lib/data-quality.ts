@@ -95,6 +95,11 @@ export function locationOf(w: Pick<WarningRow, 'file' | 'row' | 'column'>): stri
   return loc;
 }
 
+/** The fragment id of a rule's section on /data-quality/: `rule-<rule>`, safe characters only. */
+export function ruleAnchor(rule: string): string {
+  return `rule-${rule.replace(/[^a-z0-9-]/gi, '-')}`;
+}
+
 export interface WarningItem {
   location: string;
   message: string;

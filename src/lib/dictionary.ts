@@ -11,6 +11,7 @@ import {
   type FieldType,
   type TableDef,
 } from '../schema/index.ts';
+import { KIND_LABELS } from '../validate/personal-data.ts';
 
 /** How each field type is written in a cell, in plain Chinese. */
 export const TYPE_TEXT: Readonly<Record<FieldType, { name: string; format: string }>> = {
@@ -98,4 +99,17 @@ export function dictionaryTable(table: TableDef): DictionaryTable {
 
 export function dictionary(): DictionaryTable[] {
   return (TABLES as readonly TableDef[]).map(dictionaryTable);
+}
+
+export interface DictionaryPage {
+  tables: DictionaryTable[];
+  /** Every field type, as TYPE_TEXT explains it. */
+  types: { name: string; format: string }[];
+  /** What the personal-data guard refuses, as one phrase: `居民身份证号、手机号、…`. */
+  personalData: string;
+}
+
+/** Everything /data/dictionary/ shows. */
+export function dictionaryPage(): DictionaryPage {
+  return { tables: dictionary(), types: Object.values(TYPE_TEXT), personalData: Object.values(KIND_LABELS).join('、') };
 }

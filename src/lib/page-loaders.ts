@@ -68,6 +68,24 @@ export const loadCommunityDirectoryPages = once(
   },
 );
 
+/** The props of one page of the community list: the page and what it needs of the whole list. */
+export interface CommunityListPage {
+  directory: Directory;
+  page: DirectoryPage;
+  pages: Omit<DirectoryPage, 'streets'>[];
+}
+
+/** Every page of the community list, the first (/communities/) first. */
+export async function communityListPages(): Promise<CommunityListPage[]> {
+  const { directory, pages, summaries } = await loadCommunityDirectoryPages();
+  return pages.map((page) => ({ directory, page, pages: summaries }));
+}
+
+/** getStaticPaths of /communities/list/<n>/: the pages after the first. */
+export async function communityListPaths(): Promise<{ params: { page: string }; props: CommunityListPage }[]> {
+  return (await communityListPages()).slice(1).map((props) => ({ params: { page: String(props.page.number) }, props }));
+}
+
 /** /projects/<id>/: one page per project. */
 export const loadProjectPages = once(async (): Promise<ProjectPage[]> => {
   const site = await loadSiteData();
@@ -78,6 +96,11 @@ export const loadProjectPages = once(async (): Promise<ProjectPage[]> => {
   const surveys = await loadLinkedSurveys();
   return projectPages({ projects: site.projects, details, money, transactions, surveys, asOf: site.asOf });
 });
+
+/** getStaticPaths of /projects/<id>/. */
+export async function projectPaths(): Promise<{ params: { id: string }; props: ProjectPage }[]> {
+  return (await loadProjectPages()).map((page) => ({ params: { id: page.project.project_id }, props: page }));
+}
 
 /** /organizations/<id>/: one page per organization. */
 export const loadOrganizationPages = once(async (): Promise<OrganizationPage[]> => {
@@ -90,6 +113,18 @@ export const loadOrganizationPages = once(async (): Promise<OrganizationPage[]> 
   const surveys = await loadLinkedSurveys();
   return organizationPages({ organizations, projects: site.projects, money, transactions, surveys });
 });
+
+/** The props of an organization page: the page and the data's as-of date (for overdue marks). */
+export interface OrganizationPageProps {
+  page: OrganizationPage;
+  asOf: string;
+}
+
+/** getStaticPaths of /organizations/<id>/. */
+export async function organizationPaths(): Promise<{ params: { id: string }; props: OrganizationPageProps }[]> {
+  const { asOf } = await loadSiteData();
+  return (await loadOrganizationPages()).map((page) => ({ params: { id: page.org.org_id }, props: { page, asOf } }));
+}
 
 /** /data-quality/: the warnings grouped by rule. */
 export const loadDataQuality = once(async (): Promise<{ groups: WarningGroup[]; total: number }> => {

@@ -28,6 +28,12 @@ function withUnit(n: number | null, unit: string, format: (n: number) => string 
   return n === null ? MISSING : `${format(n)} ${unit}`;
 }
 
+/** The page description (<meta name="description">) of a project page. */
+export function projectDescription(page: ProjectPage): string {
+  const p = page.project;
+  return `${p.community_name ?? p.community_id}的项目：${p.title}`;
+}
+
 export function projectFacts(page: ProjectPage): { list: Fact[]; evaluationLabel: string } {
   const { project: p, details: d } = page;
   const f = projects.fields;

@@ -111,7 +111,8 @@ export function projectMoney(rows: readonly MoneyRow[], budget: number): Project
   };
 }
 
-function link(p: ProjectRow, step: number): ChainLink {
+/** A project as a link of a continuation chain, `step` places from the page's project. */
+export function chainLink(p: ProjectRow, step: number): ChainLink {
   return {
     project_id: p.project_id,
     title: p.title,
@@ -143,7 +144,7 @@ export function continuationChain(
     const previous = byId.get(current.continues_project_id);
     if (!previous || seen.has(previous.project_id)) break;
     seen.add(previous.project_id);
-    earlier.unshift(link(previous, --step));
+    earlier.unshift(chainLink(previous, --step));
     current = previous;
   }
   const later: ChainLink[] = [];
@@ -156,7 +157,7 @@ export function continuationChain(
       for (const p of continuations.get(id) ?? []) {
         if (seen.has(p.project_id)) continue;
         seen.add(p.project_id);
-        later.push(link(p, step));
+        later.push(chainLink(p, step));
         next.push(p.project_id);
       }
     }
@@ -166,6 +167,11 @@ export function continuationChain(
     (a, b) => a.start_date.localeCompare(b.start_date) || a.step - b.step || a.project_id.localeCompare(b.project_id),
   );
   return { earlier, later };
+}
+
+/** The whole chain in order: the projects it continues, the page's project (step 0), those continuing it. */
+export function continuationList(page: Pick<ProjectPage, 'project' | 'earlier' | 'later'>): ChainLink[] {
+  return [...page.earlier, chainLink(page.project, 0), ...page.later];
 }
 
 export interface ProjectPageInput {

@@ -3,31 +3,11 @@
  * check characters, and local numbers for what has none. Codes are synthetic, never the real code
  * of a real organization.
  *
- * Duplicate note: src/validate may carry its own checker; this one exists so that the generator
- * does not depend on the validator it feeds.
+ * The unified social credit code check is the validator's (src/validate/identifiers.ts): one
+ * definition of GB 32100, so generated codes pass exactly the check they will be held to.
  */
+import { usccCheckChar } from '../validate/identifiers.ts';
 import { int, type Rng } from './random.ts';
-
-/** GB 32100-2015 character set: digits and upper-case letters without I, O, Z, S, V. */
-export const USCC_CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28] as const;
-
-/** The 18th character of a unified social credit code, from its first 17; null if a character is invalid. */
-export function usccCheckChar(first17: string): string | null {
-  if (first17.length !== 17) return null;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) {
-    const v = USCC_CHARSET.indexOf(first17[i]!);
-    if (v < 0) return null;
-    sum += v * USCC_WEIGHTS[i]!;
-  }
-  const c = 31 - (sum % 31);
-  return USCC_CHARSET[c === 31 ? 0 : c]!;
-}
-
-export function isValidUscc(code: string): boolean {
-  return code.length === 18 && usccCheckChar(code.slice(0, 17)) === code[17];
-}
 
 /** GB 11714-1997 organization code check character over 8 characters (digits and A–Z). */
 export function orgCodeCheckChar(first8: string): string {

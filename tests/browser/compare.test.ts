@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchChromium, PHONE, serveStatic, SITE_DIR, trackedContext, type StaticServer } from './harness.ts';
+import { axeViolations, launchChromium, PHONE, serveStatic, SITE_DIR, trackedContext, type StaticServer } from './harness.ts';
 import { openPublishedDatabase } from './published-db.ts';
 import type { NodeDatabase } from '../../src/db/node.ts';
 import type { CommunitySummary } from '../../src/lib/compare.ts';
@@ -80,6 +80,7 @@ describe('the comparison', () => {
     // Reload: same comparison.
     await page.reload();
     await expect.poll(heads).toEqual([sb.name, third.name]);
+    expect(await axeViolations(page)).toEqual([]);
     expect(requests.filter((u) => /duckdb|\.wasm|\.arrow/.test(u))).toEqual([]);
     expect(foreignRequests).toEqual([]);
     await context.close();

@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, DESKTOP, serveStatic, trackedContext, type StaticServer, type TrackedContext } from './harness.ts';
+import { axeViolations, launchChromium, DESKTOP, PHONE, serveStatic, trackedContext, type StaticServer, type TrackedContext } from './harness.ts';
 import { normalizeRows, openPublishedDatabase } from './published-db.ts';
 import type { NodeDatabase } from '../../src/db/node.ts';
 import type { SqlRow } from '../../src/db/types.ts';
@@ -113,6 +113,18 @@ describe('a shared link', () => {
     expect(csv).toContain('\r\n');
     expect(parseCsv(csv)).toEqual([screen.header, ...screen.rows]);
     await fresh.close();
+  });
+});
+
+describe('accessibility', () => {
+  it('a result with its chart has no serious or critical axe violation, on a phone too', async () => {
+    const { context } = await trackedContext(browser, server.origin, PHONE);
+    const p = await context.newPage();
+    await p.goto(`${server.origin}${exploreUrl('SELECT type, source, count(*) AS n FROM transactions GROUP BY ALL ORDER BY ALL')}`);
+    await waitForResult(p);
+    await p.locator('[data-role=chart] svg[role=img]').first().waitFor();
+    expect(await axeViolations(p)).toEqual([]);
+    await context.close();
   });
 });
 

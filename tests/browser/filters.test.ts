@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, launchChromium, PHONE, serveStatic, trackedContext, type StaticServer } from './harness.ts';
+import { axeViolations, DESKTOP, launchChromium, PHONE, serveStatic, trackedContext, type StaticServer } from './harness.ts';
 import { firstPage } from './site-pages.ts';
 import { openPublishedDatabase } from './published-db.ts';
 import type { NodeDatabase } from '../../src/db/node.ts';
@@ -133,6 +133,7 @@ describe('the city-wide transaction list', () => {
     const csv = parseCsv(await downloadCsv(page, 'filter-table'));
     expect(csv.length - 1).toBe(n);
     expect(csv.slice(1, rows.length + 1)).toEqual(rows);
+    expect(await axeViolations(page)).toEqual([]);
     expect(foreignRequests).toEqual([]);
     await context.close();
   });

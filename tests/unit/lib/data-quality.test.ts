@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   locationOf,
+  ruleAnchor,
   ruleText,
   summarizedCount,
   tableOfFile,
@@ -32,6 +33,13 @@ describe('locationOf', () => {
     expect(locationOf({ file: 'projects.csv', row: 12, column: '预算(元)' })).toBe('projects.csv:12:预算(元)');
     expect(locationOf({ file: 'projects.csv', row: 1, column: null })).toBe('projects.csv:1');
     expect(locationOf({ file: 'extra.csv', row: null, column: null })).toBe('extra.csv');
+  });
+});
+
+describe('ruleAnchor', () => {
+  it('keeps letters, digits and hyphens of the rule and replaces the rest', () => {
+    expect(ruleAnchor('project-overspent')).toBe('rule-project-overspent');
+    expect(ruleAnchor('survey.small_sample')).toBe('rule-survey-small-sample');
   });
 });
 

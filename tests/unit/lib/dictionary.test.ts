@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { constraintsOf, dictionary, dictionaryTable, keyOf } from '../../../src/lib/dictionary.ts';
+import {
+  constraintsOf,
+  dictionary,
+  dictionaryPage,
+  dictionaryTable,
+  keyOf,
+  TYPE_TEXT,
+} from '../../../src/lib/dictionary.ts';
 import { communities, projects, PROJECT_STATUS, surveys, transactions } from '../../../src/schema/index.ts';
 
 describe('dictionary', () => {
@@ -41,5 +48,15 @@ describe('dictionary', () => {
     const fk = keyOf(projects, 'operator_org_id', projects.fields.operator_org_id);
     expect(fk.key).toBe('指向组织表的组织编号（organizations.org_id）');
     expect(fk.keyTarget).toBe('table-organizations');
+  });
+});
+
+describe('dictionaryPage', () => {
+  it('holds every table, every field type and the personal data that is never published', () => {
+    const page = dictionaryPage();
+    expect(page.tables.map((t) => t.name)).toEqual(dictionary().map((t) => t.name));
+    expect(page.types).toHaveLength(Object.keys(TYPE_TEXT).length);
+    expect(page.types[0]).toEqual(TYPE_TEXT.text);
+    expect(page.personalData).toBe('居民身份证号、手机号、银行卡号、电子邮箱');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { licenceText } from '../../../src/lib/licence.ts';
-import { organizationFacts } from '../../../src/lib/organization-facts.ts';
-import { projectFacts } from '../../../src/lib/project-facts.ts';
+import { listedNote, organizationDescription, organizationFacts } from '../../../src/lib/organization-facts.ts';
+import { projectDescription, projectFacts } from '../../../src/lib/project-facts.ts';
 import type { OrganizationPage } from '../../../src/lib/organization-page.ts';
 import type { ProjectPage } from '../../../src/lib/project-page.ts';
 import { organizations, projects } from '../../../src/schema/index.ts';
@@ -74,6 +74,9 @@ describe('projectFacts', () => {
     expect(fact(projects.fields.evaluation.label)).toMatchObject({ value: '优秀', note: '评估日期：2024年1月15日' });
     expect(evaluationLabel).toBe('优秀');
   });
+  it('describes the page by community and title', () => {
+    expect(projectDescription(page)).toBe('东湖社区的项目：长者食堂');
+  });
   it('links the community, street, operator, proposal and the project it continues', () => {
     expect(fact('社区名称')?.href).toBe('/communities/330482001021/');
     expect(fact('街道(镇)')?.href).toBe('/streets/330482001/');
@@ -117,6 +120,22 @@ describe('organizationFacts', () => {
       [organizations.fields.community_id.label, '—'],
       ['街道(镇)', '—'],
     ]);
+  });
+});
+
+describe('organizationDescription', () => {
+  it('names the organization and its kind', () => {
+    const org = { org_id: 'X', name: '乐龄社工', kind: 'charity' } as OrganizationPage['org'];
+    expect(organizationDescription({ org } as OrganizationPage)).toBe(
+      '乐龄社工（慈善组织·基金会）承接的项目、经手的资金和实施的调查。',
+    );
+  });
+});
+
+describe('listedNote', () => {
+  it('says how many there are when only the latest are listed, and nothing when all are', () => {
+    expect(listedNote(200, 1234, '笔')).toBe('共 1,234 笔，这里列出最近的 200 笔。');
+    expect(listedNote(3, 3, '个项目')).toBeNull();
   });
 });
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { continuationChain, projectMoney, projectPages, type ProjectDetails } from '../../../src/lib/project-page.ts';
+import {
+  continuationChain,
+  continuationList,
+  projectMoney,
+  projectPages,
+  type ProjectDetails,
+} from '../../../src/lib/project-page.ts';
 import type { ProjectRow, TransactionRow } from '../../../src/lib/rows.ts';
 import type { SurveyRow } from '../../../src/lib/survey-results.ts';
 
@@ -119,6 +125,15 @@ describe('continuationChain', () => {
     const fromB = continuationChain('B', byId, cont);
     expect(fromB.earlier.map((l) => l.project_id)).toEqual(['A']);
     expect(fromB.later.map((l) => l.project_id)).toEqual(['C']);
+  });
+  it('lists the whole chain in order with the page’s project as step 0', () => {
+    const list = continuationList({ project: rows[1]!, ...continuationChain('B', byId, cont) });
+    expect(list.map((l) => [l.project_id, l.step])).toEqual([
+      ['A', -1],
+      ['B', 0],
+      ['C', 1],
+    ]);
+    expect(list[1]).toMatchObject({ title: '项目B', community_name: '东湖社区', start_date: '2022-01-01' });
   });
   it('stops on a circular reference', () => {
     const x = project('X', { continues_project_id: 'Y' });

@@ -6,7 +6,15 @@
  */
 import { indexRowId, normalizeQuery, searchRank, type SearchIndex } from '../lib/community-search.ts';
 import { idsSearch, MAX_COMPARED, MIN_COMPARED, parseIds, summaryUrl, type CommunitySummary } from '../lib/compare.ts';
-import { formatDate, formatInteger, formatMoney, formatNumber, formatPercent, formatPeriod, MISSING } from '../lib/format.ts';
+import {
+  formatDate,
+  formatInteger,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  formatPeriod,
+  MISSING,
+} from '../lib/format.ts';
 
 interface Labels {
   kinds: Record<string, string>;
@@ -19,7 +27,11 @@ interface Labels {
 
 const RESULT_LIMIT = 8;
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  text?: string,
+  className?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (text !== undefined) node.textContent = text;
   if (className) node.className = className;
@@ -162,7 +174,11 @@ class CommunityCompare extends HTMLElement {
             const [, name, , street] = row;
             const li = el('li');
             const chosen = this.ids.includes(id);
-            const b = el('button', `${chosen ? '已选' : '添加'} ${name}(${index.streets[street]?.[1] ?? ''})`, 'rounded border border-line bg-paper px-3 py-1 text-left');
+            const b = el(
+              'button',
+              `${chosen ? '已选' : '添加'} ${name}(${index.streets[street]?.[1] ?? ''})`,
+              'rounded border border-line bg-paper px-3 py-1 text-left',
+            );
             b.type = 'button';
             b.disabled = chosen || full;
             b.addEventListener('click', () => {
@@ -180,7 +196,9 @@ class CommunityCompare extends HTMLElement {
 
   private async draw(): Promise<void> {
     const id = ++this.drawId;
-    this.status.textContent = this.ids.length ? '正在加载…' : `请在上面搜索并添加 ${MIN_COMPARED}–${MAX_COMPARED} 个社区。`;
+    this.status.textContent = this.ids.length
+      ? '正在加载…'
+      : `请在上面搜索并添加 ${MIN_COMPARED}–${MAX_COMPARED} 个社区。`;
     const loaded = await Promise.all(this.ids.map((i) => this.summary(i)));
     if (id !== this.drawId) return;
     const missing = this.ids.filter((_, i) => loaded[i] === null);
@@ -201,7 +219,11 @@ class CommunityCompare extends HTMLElement {
       ...(items.length === 0
         ? [el('li', '(还没有选择)', 'text-muted')]
         : items.map(([sid, name]) => {
-            const li = el('li', undefined, 'inline-flex items-center gap-1 rounded border border-line bg-paper px-2 py-1');
+            const li = el(
+              'li',
+              undefined,
+              'inline-flex items-center gap-1 rounded border border-line bg-paper px-2 py-1',
+            );
             li.append(el('span', name));
             const b = el('button', '×', 'px-2 font-bold');
             b.type = 'button';
@@ -253,7 +275,12 @@ class CommunityCompare extends HTMLElement {
             `${L.sources[code] ?? code}${L.charitable.includes(code) ? '(慈善资源)' : ''}`,
             each((s) => {
               const amount = amountOf(s, code);
-              return amount === 0 ? MISSING : { text: formatMoney(amount), sub: formatPercent(s.money.income > 0 ? amount / s.money.income : null) };
+              return amount === 0
+                ? MISSING
+                : {
+                    text: formatMoney(amount),
+                    sub: formatPercent(s.money.income > 0 ? amount / s.money.income : null),
+                  };
             }),
           ] as [string, Cell[]],
       ),

@@ -7,14 +7,23 @@ import * as Plot from '@observablehq/plot';
 import type { SqlRow } from '../db/types.ts';
 import { isNumericType, type ChartShape, type ResultColumn } from '../lib/explore.ts';
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  text?: string,
+  className?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (text !== undefined) node.textContent = text;
   if (className) node.className = className;
   return node;
 }
 
-function select(label: string, options: readonly string[], value: string | null, allowNone = false): { wrap: HTMLLabelElement; input: HTMLSelectElement } {
+function select(
+  label: string,
+  options: readonly string[],
+  value: string | null,
+  allowNone = false,
+): { wrap: HTMLLabelElement; input: HTMLSelectElement } {
   const wrap = el('label', `${label} `, 'inline-flex items-center gap-1');
   const input = el('select', undefined, 'rounded border border-line bg-paper px-2 py-1');
   if (allowNone) input.append(new Option('(无)', ''));
@@ -26,11 +35,20 @@ function select(label: string, options: readonly string[], value: string | null,
 
 const CJK_WIDTH = 15;
 
-export function drawChart(box: HTMLElement, columns: readonly ResultColumn[], rows: readonly SqlRow[], shape: ChartShape): void {
+export function drawChart(
+  box: HTMLElement,
+  columns: readonly ResultColumn[],
+  rows: readonly SqlRow[],
+  shape: ChartShape,
+): void {
   const names = columns.map((c) => c.name);
   const numeric = columns.filter((c) => isNumericType(c.type)).map((c) => c.name);
   const heading = el('h3', '快速图表');
-  const note = el('p', '根据查询结果自动选择的图表,可以更换列。图中每个数字都在上面的结果表中。', 'text-base text-muted');
+  const note = el(
+    'p',
+    '根据查询结果自动选择的图表,可以更换列。图中每个数字都在上面的结果表中。',
+    'text-base text-muted',
+  );
   const kind = select('图表', ['条形图', '散点图'], shape.kind === 'bar' ? '条形图' : '散点图');
   const a = select('分类/横轴', names, shape.kind === 'bar' ? shape.category : shape.x);
   const b = select('数值/纵轴', numeric, shape.kind === 'bar' ? shape.value : shape.y);
@@ -49,7 +67,11 @@ export function drawChart(box: HTMLElement, columns: readonly ResultColumn[], ro
     if (bar) {
       const categories = new Set(rows.map((r) => String(r[x] ?? 'NULL')));
       const longest = Math.max(2, ...[...categories].map((s) => s.length));
-      const data = rows.map((r) => ({ category: String(r[x] ?? 'NULL'), value: Number(r[y] ?? 0), series: color ? String(r[color] ?? 'NULL') : null }));
+      const data = rows.map((r) => ({
+        category: String(r[x] ?? 'NULL'),
+        value: Number(r[y] ?? 0),
+        series: color ? String(r[color] ?? 'NULL') : null,
+      }));
       node = Plot.plot({
         width,
         height: Math.max(140, categories.size * 28 + 60),
@@ -59,13 +81,23 @@ export function drawChart(box: HTMLElement, columns: readonly ResultColumn[], ro
         y: { label: null },
         color: color ? { legend: true, label: color } : undefined,
         marks: [
-          Plot.barX(data, Plot.groupY({ x: 'sum' }, { y: 'category', x: 'value', fill: color ? 'series' : 'var(--color-accent)', sort: { y: '-x' } })),
+          Plot.barX(
+            data,
+            Plot.groupY(
+              { x: 'sum' },
+              { y: 'category', x: 'value', fill: color ? 'series' : 'var(--color-accent)', sort: { y: '-x' } },
+            ),
+          ),
           Plot.ruleX([0]),
         ],
       });
       node.setAttribute('aria-label', `条形图:各${x}的${y}${color ? `,按${color}着色` : ''}。`);
     } else {
-      const data = rows.map((r) => ({ x: Number(r[x]), y: Number(r[y]), series: color ? String(r[color] ?? 'NULL') : null }));
+      const data = rows.map((r) => ({
+        x: Number(r[x]),
+        y: Number(r[y]),
+        series: color ? String(r[color] ?? 'NULL') : null,
+      }));
       node = Plot.plot({
         width,
         height: 360,

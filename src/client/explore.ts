@@ -20,7 +20,11 @@ const CHART_MAX_ROWS = 2_000;
 
 type Sort = { column: string; descending: boolean } | null;
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  text?: string,
+  className?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (text !== undefined) node.textContent = text;
   if (className) node.className = className;
@@ -81,7 +85,8 @@ class SqlExplorer extends HTMLElement {
     // "运行此查询" of each example: the link works without JavaScript; here it runs in place.
     document.addEventListener('click', (event) => {
       const link = (event.target as Element | null)?.closest<HTMLAnchorElement>('a[data-run-sql]');
-      if (!link || event.defaultPrevented || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      if (!link || event.defaultPrevented || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey)
+        return;
       event.preventDefault();
       this.textarea.value = link.dataset['runSql'] ?? '';
       this.scrollIntoView({ block: 'start' });
@@ -200,7 +205,11 @@ class SqlExplorer extends HTMLElement {
       th.setAttribute('aria-sort', sorted ? (this.sort!.descending ? 'descending' : 'ascending') : 'none');
       if (sorted) button.append(el('span', this.sort!.descending ? ' ▼' : ' ▲'));
       button.addEventListener('click', () => {
-        this.sort = !sorted ? { column: column.name, descending: false } : this.sort!.descending ? null : { column: column.name, descending: true };
+        this.sort = !sorted
+          ? { column: column.name, descending: false }
+          : this.sort!.descending
+            ? null
+            : { column: column.name, descending: true };
         this.offset = 0;
         void this.renderPage();
       });
@@ -276,10 +285,19 @@ class SqlExplorer extends HTMLElement {
   private async download(format: 'csv' | 'json'): Promise<void> {
     const result = this.result;
     if (!result) return;
-    const rows = await this.allRows((done) => this.setStatus(`正在准备下载:${integer.format(done)} / ${integer.format(result.rowCount)} 行…`));
+    const rows = await this.allRows((done) =>
+      this.setStatus(`正在准备下载:${integer.format(done)} / ${integer.format(result.rowCount)} 行…`),
+    );
     const names = result.columns.map((c) => c.name);
     if (format === 'csv') {
-      downloadText(downloadName('query', 'csv'), toCsv(names, rows.map((r) => names.map((n) => r[n] ?? null))), 'text/csv;charset=utf-8');
+      downloadText(
+        downloadName('query', 'csv'),
+        toCsv(
+          names,
+          rows.map((r) => names.map((n) => r[n] ?? null)),
+        ),
+        'text/csv;charset=utf-8',
+      );
     } else {
       downloadText(downloadName('query', 'json'), JSON.stringify(rows, null, 1), 'application/json');
     }

@@ -47,7 +47,8 @@ export async function createQueryList(host: FilterTable): Promise<QueryList> {
   host.setNote('正在加载查询引擎…');
   const db: BrowserDatabase = await openBrowserDatabase({ tables });
   db.onProgress((p) => {
-    if (p.stage === 'table') host.setNote(`正在下载数据表 ${p.label}:${formatSize(p.loaded)}${p.total ? ` / ${formatSize(p.total)}` : ''}…`);
+    if (p.stage === 'table')
+      host.setNote(`正在下载数据表 ${p.label}:${formatSize(p.loaded)}${p.total ? ` / ${formatSize(p.total)}` : ''}…`);
   });
   const kind = host.kind;
   const rowsSql = sqlOf(`${kind}_filtered`);
@@ -70,9 +71,13 @@ export async function createQueryList(host: FilterTable): Promise<QueryList> {
       kind === 'projects'
         ? cellsFor(PROJECT_CELLS, keys, row as ProjectRow, labels, asOf)
         : cellsFor(TRANSACTION_CELLS, keys, row as TransactionRow, labels, asOf);
-    return cells.map((c, i) => ({ ...c, className: [c.className, ...(headerClasses[i] ?? [])].filter(Boolean).join(' ') }));
+    return cells.map((c, i) => ({
+      ...c,
+      className: [c.className, ...(headerClasses[i] ?? [])].filter(Boolean).join(' '),
+    }));
   };
-  const dataOf = (row: object) => (kind === 'projects' ? projectData(row as ProjectRow) : transactionData(row as TransactionRow));
+  const dataOf = (row: object) =>
+    kind === 'projects' ? projectData(row as ProjectRow) : transactionData(row as TransactionRow);
 
   const renderPager = (state: FilterState, page: number, pages: number) => {
     if (!pager) return;
@@ -97,7 +102,10 @@ export async function createQueryList(host: FilterTable): Promise<QueryList> {
       const params = positionalParams(state, host.fields);
       host.setCount('正在查询…');
       try {
-        const [summary] = await db.query<{ n: number; income?: number; expenditure?: number; budget?: number }>(summarySql, params);
+        const [summary] = await db.query<{ n: number; income?: number; expenditure?: number; budget?: number }>(
+          summarySql,
+          params,
+        );
         const total = summary?.n ?? 0;
         const pages = Math.max(1, Math.ceil(total / LIST_PAGE_SIZE));
         const current = Math.min(Math.max(1, page), pages);
@@ -112,8 +120,13 @@ export async function createQueryList(host: FilterTable): Promise<QueryList> {
             : `,收入 ${formatMoney(summary?.income ?? 0)},支出 ${formatMoney(summary?.expenditure ?? 0)}`;
         host.setCount(`共 ${integer.format(total)} ${unit}符合条件${sums}`);
         const caption = host.table?.caption;
-        if (caption) caption.textContent = `筛选结果:共 ${integer.format(total)} ${unit}(第 ${integer.format(current)} / ${integer.format(pages)} 页,每页 ${LIST_PAGE_SIZE} ${unit})`;
-        host.setNote(total > 0 ? `显示第 ${integer.format(first)}–${integer.format(first + rows.length - 1)} ${unit}(在全部数据中查询)。` : '没有符合条件的记录。');
+        if (caption)
+          caption.textContent = `筛选结果:共 ${integer.format(total)} ${unit}(第 ${integer.format(current)} / ${integer.format(pages)} 页,每页 ${LIST_PAGE_SIZE} ${unit})`;
+        host.setNote(
+          total > 0
+            ? `显示第 ${integer.format(first)}–${integer.format(first + rows.length - 1)} ${unit}(在全部数据中查询)。`
+            : '没有符合条件的记录。',
+        );
         renderPager(state, current, pages);
       } catch (error) {
         if (id !== run) return;
@@ -134,7 +147,11 @@ export async function createQueryList(host: FilterTable): Promise<QueryList> {
         host.setNote(`正在准备下载:${integer.format(lines.length)} / ${integer.format(total)} ${unit}…`);
         await nextFrame();
       }
-      downloadText(downloadName(host.dataset['download'] ?? kind, 'csv'), toCsv(header, lines), 'text/csv;charset=utf-8');
+      downloadText(
+        downloadName(host.dataset['download'] ?? kind, 'csv'),
+        toCsv(header, lines),
+        'text/csv;charset=utf-8',
+      );
       host.setNote(`已下载 ${integer.format(lines.length)} ${unit}。`);
     },
   };

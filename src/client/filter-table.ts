@@ -9,7 +9,15 @@
  * and the download holds exactly the rows the filters let through.
  */
 import { toCsv } from '../lib/csv.ts';
-import { FILTER_FIELDS, isEmpty, readFilterState, rowMatches, writeFilterState, type FilterState, type ListKind } from '../lib/filter-state.ts';
+import {
+  FILTER_FIELDS,
+  isEmpty,
+  readFilterState,
+  rowMatches,
+  writeFilterState,
+  type FilterState,
+  type ListKind,
+} from '../lib/filter-state.ts';
 import { downloadName, downloadText } from './download.ts';
 import type { QueryList } from './filter-query.ts';
 
@@ -87,16 +95,24 @@ export class FilterTable extends HTMLElement {
       for (const [value, text] of entries) select.append(new Option(text, value));
     };
     const years = [...new Set(this.rows.map((r) => r.dataset['year'] ?? '').filter(Boolean))].sort().reverse();
-    fill('year', years.map((y) => [y, `${y}年`]));
+    fill(
+      'year',
+      years.map((y) => [y, `${y}年`]),
+    );
     if (this.kind === 'projects') {
       const names = new Map<string, string>();
       for (const r of this.rows) {
         const id = r.dataset['operator'];
         if (!id || names.has(id)) continue;
-        const link = r.querySelector<HTMLAnchorElement>(`a[href*="/organizations/${CSS.escape(encodeURIComponent(id))}/"]`);
+        const link = r.querySelector<HTMLAnchorElement>(
+          `a[href*="/organizations/${CSS.escape(encodeURIComponent(id))}/"]`,
+        );
         names.set(id, link?.textContent?.trim() || id);
       }
-      fill('operator', [...names].sort((a, b) => a[1].localeCompare(b[1], 'zh-CN')));
+      fill(
+        'operator',
+        [...names].sort((a, b) => a[1].localeCompare(b[1], 'zh-CN')),
+      );
     }
   }
 
@@ -155,7 +171,9 @@ export class FilterTable extends HTMLElement {
     this.setCount(`显示 ${integer.format(shown)} / ${integer.format(this.rows.length)} ${unit}`);
     if (this.queryMode) {
       const total = Number(this.dataset['total'] ?? this.rows.length);
-      this.setNote(`这里列出最新的 ${integer.format(this.rows.length)} ${unit}(共 ${integer.format(total)} ${unit});设置筛选条件后将在全部数据中查询。`);
+      this.setNote(
+        `这里列出最新的 ${integer.format(this.rows.length)} ${unit}(共 ${integer.format(total)} ${unit});设置筛选条件后将在全部数据中查询。`,
+      );
     }
   }
 
@@ -177,7 +195,11 @@ export class FilterTable extends HTMLElement {
     if (!this.table) return;
     const header = [...this.table.querySelectorAll<HTMLElement>('thead th')].map(cellReading);
     const rows = this.rows.filter((r) => !r.hidden).map((r) => [...r.cells].map(cellReading));
-    downloadText(downloadName(this.dataset['download'] ?? this.kind, 'csv'), toCsv(header, rows), 'text/csv;charset=utf-8');
+    downloadText(
+      downloadName(this.dataset['download'] ?? this.kind, 'csv'),
+      toCsv(header, rows),
+      'text/csv;charset=utf-8',
+    );
   }
 }
 

@@ -37,7 +37,11 @@ export const PROJECT_CELLS: Record<string, Builder<ProjectRow>> = {
     notes: projectFlags(p, asOf).map((f) => `注意:${PROJECT_FLAG_TEXT[f]}`),
     className: 'min-w-48',
   }),
-  community: (p) => ({ text: p.community_name ?? p.community_id, href: `/communities/${p.community_id}/` }),
+  community: (p) => ({
+    text: p.community_name ?? p.community_id,
+    href: `/communities/${p.community_id}/`,
+    className: 'min-w-28',
+  }),
   status: (p, l) => ({ text: label(l, 'status', p.status), className: 'whitespace-nowrap' }),
   budget: (p) => ({ text: formatMoney(p.budget), className: 'num' }),
   spent: (p) => ({ text: formatMoney(p.spent), className: 'num' }),
@@ -48,7 +52,11 @@ export const PROJECT_CELLS: Record<string, Builder<ProjectRow>> = {
   origin: (p, l) => ({ text: label(l, 'origin', p.origin), className: 'whitespace-nowrap' }),
   operator: (p) =>
     p.operator_org_id
-      ? { text: p.operator_name ?? p.operator_org_id, href: `/organizations/${encodeURIComponent(p.operator_org_id)}/`, className: 'min-w-40' }
+      ? {
+          text: p.operator_name ?? p.operator_org_id,
+          href: `/organizations/${encodeURIComponent(p.operator_org_id)}/`,
+          className: 'min-w-40',
+        }
       : { text: MISSING, className: 'min-w-40' },
   start: (p) => ({ text: formatDate(p.start_date), className: 'whitespace-nowrap' }),
   end: (p) => ({ text: formatDate(p.end_date), className: 'whitespace-nowrap' }),
@@ -69,8 +77,15 @@ export function projectData(p: ProjectRow): Record<string, string> {
 /** Cells of a transaction row, by column key. */
 export const TRANSACTION_CELLS: Record<string, Builder<TransactionRow>> = {
   date: (t) => ({ text: formatDate(t.date), className: 'whitespace-nowrap' }),
-  community: (t) => ({ text: t.community_name ?? t.community_id, href: `/communities/${t.community_id}/`, className: 'min-w-28' }),
-  amount: (t) => ({ text: t.type === 'expenditure' ? `−${formatYuan(t.amount)}` : formatYuan(t.amount), className: 'num' }),
+  community: (t) => ({
+    text: t.community_name ?? t.community_id,
+    href: `/communities/${t.community_id}/`,
+    className: 'min-w-28',
+  }),
+  amount: (t) => ({
+    text: t.type === 'expenditure' ? `−${formatYuan(t.amount)}` : formatYuan(t.amount),
+    className: 'num',
+  }),
   type: (t, l) => ({ text: label(l, 'type', t.type), className: 'whitespace-nowrap' }),
   source: (t, l) => ({
     text: t.type === 'income' ? label(l, 'source', t.source) : label(l, 'category', t.expense_category),
@@ -78,12 +93,21 @@ export const TRANSACTION_CELLS: Record<string, Builder<TransactionRow>> = {
   }),
   project: (t) =>
     t.project_id
-      ? { text: t.project_title ?? t.project_id, href: `/projects/${encodeURIComponent(t.project_id)}/`, className: 'min-w-40' }
+      ? {
+          text: t.project_title ?? t.project_id,
+          href: `/projects/${encodeURIComponent(t.project_id)}/`,
+          className: 'min-w-40',
+        }
       : { text: '社区资金(不属于项目)', muted: true, className: 'min-w-40' },
   counterparty: (t) => {
     const donors = t.donor_count !== null ? [`(${formatInteger(t.donor_count)}人)`] : [];
     return t.counterparty_org_id
-      ? { text: t.counterparty ?? t.counterparty_org_id, href: `/organizations/${encodeURIComponent(t.counterparty_org_id)}/`, suffix: donors, className: 'min-w-32' }
+      ? {
+          text: t.counterparty ?? t.counterparty_org_id,
+          href: `/organizations/${encodeURIComponent(t.counterparty_org_id)}/`,
+          suffix: donors,
+          className: 'min-w-32',
+        }
       : { text: t.counterparty ?? MISSING, suffix: donors, className: 'min-w-32' };
   },
   purpose: (t) => ({ text: t.purpose ?? MISSING, className: 'min-w-40' }),
@@ -102,7 +126,13 @@ export function transactionData(t: TransactionRow): Record<string, string> {
 }
 
 /** The cells of one row for the table's columns (keys in header order; unknown → empty cell). */
-export function cellsFor<Row>(builders: Record<string, Builder<Row>>, keys: readonly (string | null)[], row: Row, labels: Labels, asOf: string): Cell[] {
+export function cellsFor<Row>(
+  builders: Record<string, Builder<Row>>,
+  keys: readonly (string | null)[],
+  row: Row,
+  labels: Labels,
+  asOf: string,
+): Cell[] {
   return keys.map((k) => (k && builders[k] ? builders[k](row, labels, asOf) : { text: '' }));
 }
 

@@ -37,7 +37,10 @@ export interface Bundles {
  * smaller) where supported, else `mvp` (WebAssembly 1.0, every browser that has WebAssembly).
  * The threaded `coi` build needs cross-origin isolation headers a static host may not send: never.
  */
-export function pickBundle(features: { wasmExceptions: boolean }, bundles: Bundles): BundleUrls & { name: 'eh' | 'mvp' } {
+export function pickBundle(
+  features: { wasmExceptions: boolean },
+  bundles: Bundles,
+): BundleUrls & { name: 'eh' | 'mvp' } {
   return features.wasmExceptions ? { name: 'eh', ...bundles.eh } : { name: 'mvp', ...bundles.mvp };
 }
 
@@ -59,7 +62,8 @@ export function unsupportedReason(env: BrowserEnvironment): string | null {
   }
   if (typeof env.Worker !== 'function') return '您的浏览器不支持 Web Worker,无法在后台运行数据查询。';
   if (typeof env.BigInt64Array !== 'function') return '您的浏览器版本过旧(不支持 BigInt64Array),无法运行数据查询。';
-  if (typeof env.DecompressionStream !== 'function') return '您的浏览器版本过旧(不支持 DecompressionStream),无法解压查询所需的数据文件。';
+  if (typeof env.DecompressionStream !== 'function')
+    return '您的浏览器版本过旧(不支持 DecompressionStream),无法解压查询所需的数据文件。';
   return null;
 }
 

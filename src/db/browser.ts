@@ -134,7 +134,12 @@ export class BrowserDatabase implements QueryEngine {
   private queue: Promise<unknown> = Promise.resolve();
   readonly bundle: 'eh' | 'mvp';
 
-  private constructor(db: AsyncDuckDB, conn: AsyncDuckDBConnection, tables: readonly BrowserTable[], bundle: 'eh' | 'mvp') {
+  private constructor(
+    db: AsyncDuckDB,
+    conn: AsyncDuckDBConnection,
+    tables: readonly BrowserTable[],
+    bundle: 'eh' | 'mvp',
+  ) {
     this.db = db;
     this.conn = conn;
     this.tables = new Map(tables.map((t) => [t.name, t]));
@@ -149,9 +154,13 @@ export class BrowserDatabase implements QueryEngine {
     const worker = new Worker(bundle.mainWorker);
     // A worker that fails to start would leave DuckDB-wasm waiting forever: fail instead.
     const workerFailed = new Promise<never>((_, reject) =>
-      worker.addEventListener('error', (event) => reject(new UnsupportedError(`查询引擎无法启动:${event.message || '后台脚本加载失败'}`)), {
-        once: true,
-      }),
+      worker.addEventListener(
+        'error',
+        (event) => reject(new UnsupportedError(`查询引擎无法启动:${event.message || '后台脚本加载失败'}`)),
+        {
+          once: true,
+        },
+      ),
     );
     const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
     let module: { url: string; release(): void };
@@ -239,7 +248,8 @@ export class BrowserDatabase implements QueryEngine {
       this.emit({ stage: 'table', table: spec.name, label: spec.label, loaded, total: spec.bytes });
     progress(0);
     const response = await fetch(spec.url);
-    if (!response.ok || !response.body) throw new QueryError(`无法下载数据表 ${spec.name}(${spec.url}):HTTP ${response.status}`);
+    if (!response.ok || !response.body)
+      throw new QueryError(`无法下载数据表 ${spec.name}(${spec.url}):HTTP ${response.status}`);
     let bytes = await readBody(response, progress);
     // The host may have sent it with Content-Encoding: gzip, in which case fetch already inflated it.
     if (isGzip(bytes)) bytes = await inflate(bytes);
@@ -333,7 +343,8 @@ export class BrowserDatabase implements QueryEngine {
           rowCount: Number(counted[0]?.['n'] ?? 0),
           elapsedMs,
           truncated: false,
-          page: (request) => this.run(async () => arrowRows(await this.conn.query(pageSql(RESULT_TABLE, request, names)))),
+          page: (request) =>
+            this.run(async () => arrowRows(await this.conn.query(pageSql(RESULT_TABLE, request, names)))),
         };
       }
       // Not a query DuckDB can keep (DESCRIBE, SHOW, PRAGMA, SET, CREATE…): run it as written.
@@ -388,7 +399,10 @@ const WASM_MAGIC = [0x00, 0x61, 0x73, 0x6d];
  * worker gets a blob: URL, so it never fetches anything itself: a download that fails is reported
  * here (DuckDB-wasm would wait for ever on a failed fetch inside its worker).
  */
-async function engineModule(url: string, onProgress?: (p: LoadProgress) => void): Promise<{ url: string; release(): void }> {
+async function engineModule(
+  url: string,
+  onProgress?: (p: LoadProgress) => void,
+): Promise<{ url: string; release(): void }> {
   const download = async (from: string): Promise<Uint8Array | null> => {
     const response = await fetch(from).catch(() => null);
     if (!response?.ok || !response.body) return null;

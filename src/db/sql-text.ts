@@ -204,7 +204,7 @@ export function sliceRows(rows: readonly SqlRow[], request: PageRequest): SqlRow
 /** Nulls last in both directions, as DuckDB's NULLS LAST. */
 export function compareValues(a: SqlValue, b: SqlValue, descending: boolean): number {
   if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
-  const c = typeof a === 'number' && typeof b === 'number' ? a - b : String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
+  const c =
+    typeof a === 'number' && typeof b === 'number' ? a - b : String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0;
   return descending ? -c : c;
 }
-

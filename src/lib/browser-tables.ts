@@ -16,7 +16,10 @@ interface ArrowResource {
   rowCount?: number;
 }
 
-export function browserTables(resources: readonly ArrowResource[], rowCounts: Readonly<Record<string, number>> = {}): BrowserTable[] {
+export function browserTables(
+  resources: readonly ArrowResource[],
+  rowCounts: Readonly<Record<string, number>> = {},
+): BrowserTable[] {
   const byPath = new Map(resources.map((r) => [r.path, r]));
   return (TABLES as readonly TableDef[]).map((t) => {
     const file = arrowFileName(t.name);

@@ -41,6 +41,14 @@ export function communitySummary(page: CommunityPage): CommunitySummary {
       expenditure: page.money.totalExpenditure,
       bySource: page.money.sources.map((code) => [code, page.money.incomeBySource[code] ?? 0]),
     },
-    satisfaction: page.satisfaction.series.map((s) => [s.period, periodKey(s.period), s.respondents, s.satisfied, s.rate, s.low, s.high]),
+    satisfaction: page.satisfaction.series.map((s) => [
+      s.period,
+      periodKey(s.period),
+      s.respondents,
+      s.satisfied,
+      s.rate,
+      s.low,
+      s.high,
+    ]),
   };
 }

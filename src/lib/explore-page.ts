@@ -66,7 +66,9 @@ export function schemaTables(rowCounts: Readonly<Record<string, number>>): Schem
       type: duckdbType(f.type),
       required: f.required,
       description: f.description === f.label ? '' : f.description,
-      codes: f.enum ? f.enum.codes.map((c) => [c, (f.enum!.labels as Record<string, string>)[c] ?? c] as [string, string]) : [],
+      codes: f.enum
+        ? f.enum.codes.map((c) => [c, (f.enum!.labels as Record<string, string>)[c] ?? c] as [string, string])
+        : [],
       references: f.references ? `${f.references.table}.${f.references.field}` : null,
     })),
   }));

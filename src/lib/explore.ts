@@ -70,7 +70,8 @@ export function cellText(value: SqlValue | undefined): string {
   return String(value);
 }
 
-const NUMERIC_TYPE = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|REAL|DECIMAL|Int|Uint|Float|Decimal)/i;
+const NUMERIC_TYPE =
+  /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|REAL|DECIMAL|Int|Uint|Float|Decimal)/i;
 
 /** Numbers are right-aligned and can be charted. */
 export function isNumericType(type: string): boolean {

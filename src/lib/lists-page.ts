@@ -74,7 +74,9 @@ export function statusTotals(projects: readonly Pick<ProjectRow, 'status' | 'bud
 
 /** Newest first (start date, then id), as projects_filtered.sql orders them. */
 export function newestProjects(projects: readonly ProjectRow[]): ProjectRow[] {
-  return [...projects].sort((a, b) => (a.start_date === b.start_date ? a.project_id.localeCompare(b.project_id) : a.start_date < b.start_date ? 1 : -1));
+  return [...projects].sort((a, b) =>
+    a.start_date === b.start_date ? a.project_id.localeCompare(b.project_id) : a.start_date < b.start_date ? 1 : -1,
+  );
 }
 
 export interface ListPage<Row> {
@@ -101,7 +103,9 @@ export async function loadProjectsList(): Promise<ProjectsList> {
     rows: full ? all : all.slice(0, LIST_FIRST_PAGE),
     total: all.length,
     query: full ? undefined : { tables: await loadBrowserTables(), total: all.length },
-    years: [...new Set(all.map((p) => yearOf(p.start_date)).filter((y): y is number => y !== null))].sort((a, b) => b - a),
+    years: [...new Set(all.map((p) => yearOf(p.start_date)).filter((y): y is number => y !== null))].sort(
+      (a, b) => b - a,
+    ),
     asOf: site.asOf,
     byStatus: statusTotals(all),
     operators: [...operators].sort((a, b) => a[1].localeCompare(b[1], 'zh-CN')),

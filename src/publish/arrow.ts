@@ -94,11 +94,22 @@ export function utf8Data(values: readonly (string | null)[]): Data<Utf8> {
     }
     offsets[i + 1] = end;
   }
-  return makeData({ type: new Utf8(), length: values.length, nullCount, nullBitmap: bitmap, valueOffsets: offsets, data: bytes.slice(0, end) });
+  return makeData({
+    type: new Utf8(),
+    length: values.length,
+    nullCount,
+    nullBitmap: bitmap,
+    valueOffsets: offsets,
+    data: bytes.slice(0, end),
+  });
 }
 
 /** A dictionary-encoded Utf8 column, or null when the values hardly repeat. */
-export function dictionaryData(values: readonly (string | null)[], id: number, force: boolean): Data<Dictionary<Utf8, Int32>> | null {
+export function dictionaryData(
+  values: readonly (string | null)[],
+  id: number,
+  force: boolean,
+): Data<Dictionary<Utf8, Int32>> | null {
   const codes = new Map<string, number>();
   const indices = new Int32Array(values.length);
   const limit = force ? Infinity : Math.max(16, values.length * DICTIONARY_MAX_SHARE);
@@ -116,7 +127,14 @@ export function dictionaryData(values: readonly (string | null)[], id: number, f
   const { bitmap, nullCount } = nullBitmap(values);
   const dictionary = utf8Data([...codes.keys()]);
   const type = new Dictionary(new Utf8(), new Int32(), id);
-  return makeData({ type, length: values.length, nullCount, nullBitmap: bitmap, data: indices, dictionary: makeVector(dictionary) });
+  return makeData({
+    type,
+    length: values.length,
+    nullCount,
+    nullBitmap: bitmap,
+    data: indices,
+    dictionary: makeVector(dictionary),
+  });
 }
 
 /** Exact cents → Decimal128 (four little-endian 32-bit words per value, two's complement). */
@@ -132,7 +150,13 @@ export function decimalData(cents: readonly (bigint | number | null)[]): Data<De
     words[i * 4 + 2] = Number((v >> 64n) & 0xffffffffn);
     words[i * 4 + 3] = Number((v >> 96n) & 0xffffffffn);
   }
-  return makeData({ type: new Decimal(AMOUNT_SCALE, AMOUNT_PRECISION, 128), length: cents.length, nullCount, nullBitmap: bitmap, data: words });
+  return makeData({
+    type: new Decimal(AMOUNT_SCALE, AMOUNT_PRECISION, 128),
+    length: cents.length,
+    nullCount,
+    nullBitmap: bitmap,
+    data: words,
+  });
 }
 
 function int32Data<T extends Int32 | DateDay>(type: T, values: readonly (number | null)[]): Data<T> {
@@ -176,7 +200,9 @@ export async function tableToArrowIPC(db: NodeDatabase, table: TableDef): Promis
   let rows = 0;
   for (const [index, [name, field]] of entries.entries()) {
     // One column at a time keeps the memory of a 1.7-million-row table small.
-    const reader = await db.connection.runAndReadAll(`SELECT ${arrowReadExpression(name, field.type)} AS v FROM ${quoteIdent(table.name)}`);
+    const reader = await db.connection.runAndReadAll(
+      `SELECT ${arrowReadExpression(name, field.type)} AS v FROM ${quoteIdent(table.name)}`,
+    );
     const values = (reader.getColumnsJS()[0] ?? []) as unknown[];
     rows = values.length;
     const data = columnData(field.type, values, index);

@@ -43,7 +43,11 @@ export const DATABASE_FILE = 'gongkai.duckdb';
 
 export const QUALITY_REPORT_FILE = 'quality-report.json';
 
-export async function publishRelease(input: ReleaseInput, outDir: string, builtAt = new Date()): Promise<PublishedRelease> {
+export async function publishRelease(
+  input: ReleaseInput,
+  outDir: string,
+  builtAt = new Date(),
+): Promise<PublishedRelease> {
   const dataDir = join(outDir, 'data');
   await mkdir(dataDir, { recursive: true });
   const databasePath = join(outDir, DATABASE_FILE);
@@ -102,7 +106,9 @@ export async function publishRelease(input: ReleaseInput, outDir: string, builtA
     }
 
     const workbookPath = join(dataDir, XLSX_FILE);
-    const workbook = await timed('xlsx', () => writeWorkbook(workbookPath, TABLES as readonly TableDef[], input.dataset));
+    const workbook = await timed('xlsx', () =>
+      writeWorkbook(workbookPath, TABLES as readonly TableDef[], input.dataset),
+    );
     resources.push({
       name: 'workbook',
       path: XLSX_FILE,
@@ -110,8 +116,10 @@ export async function publishRelease(input: ReleaseInput, outDir: string, builtA
       mediatype: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       title: 'Excel 工作簿',
       description:
-        '全部表格的 Excel 版本:每表一个工作表,中文表头和中文选项,代码为文本格式。' +
-        (workbook.omitted.length ? `超过 Excel 行数上限、未收入的表:${workbook.omitted.join('、')}(请用 CSV 或 Parquet)。` : ''),
+        '全部表格的 Excel 版本：每表一个工作表，中文表头和中文选项，代码为文本格式。' +
+        (workbook.omitted.length
+          ? `行数过多（超过20万行）、未收入工作簿的表：${workbook.omitted.join('、')}（请用 CSV 或 Parquet）。`
+          : ''),
       sheets: workbook.included,
       ...(await fileFacts(workbookPath)),
     });
@@ -166,7 +174,9 @@ export function qualityReport(warnings: readonly Issue[], builtAt: Date): Qualit
 }
 
 async function loadQualityWarnings(db: NodeDatabase, reportPath: string): Promise<void> {
-  await db.exec(`CREATE TABLE quality_warnings (file VARCHAR, "row" INTEGER, "column" VARCHAR, field VARCHAR, rule VARCHAR, message VARCHAR)`);
+  await db.exec(
+    `CREATE TABLE quality_warnings (file VARCHAR, "row" INTEGER, "column" VARCHAR, field VARCHAR, rule VARCHAR, message VARCHAR)`,
+  );
   await db.exec(
     `INSERT INTO quality_warnings SELECT w.file, w.row, w.column, w.field, w.rule, w.message ` +
       `FROM (SELECT unnest(warnings, recursive := true) FROM read_json(${quoteLiteral(reportPath)}, ` +
@@ -196,7 +206,11 @@ async function loadRelease(db: NodeDatabase, m: ReleaseMetadata, builtAt: Date):
   ]);
 }
 
-function buildDatapackage(m: ReleaseMetadata, resources: Record<string, unknown>[], builtAt: Date): Record<string, unknown> {
+function buildDatapackage(
+  m: ReleaseMetadata,
+  resources: Record<string, unknown>[],
+  builtAt: Date,
+): Record<string, unknown> {
   return {
     $schema: 'https://datapackage.org/profiles/2.0/datapackage.json',
     ...m,

@@ -6,7 +6,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { axeViolations, launchChromium, PHONE, serveStatic, SITE_DIR, trackedContext, type StaticServer } from './harness.ts';
+import {
+  axeViolations,
+  launchChromium,
+  PHONE,
+  serveStatic,
+  SITE_DIR,
+  trackedContext,
+  type StaticServer,
+} from './harness.ts';
 import { openPublishedDatabase } from './published-db.ts';
 import type { NodeDatabase } from '../../src/db/node.ts';
 import type { CommunitySummary } from '../../src/lib/compare.ts';
@@ -46,7 +54,10 @@ describe('published summaries', () => {
       );
       expect(s.money.income).toBeCloseTo(row!.income ?? 0, 2);
       expect(s.money.expenditure).toBeCloseTo(row!.expenditure ?? 0, 2);
-      const [c] = await node.query<{ resident_population: number | null }>(`SELECT resident_population FROM communities WHERE community_id = ?`, [id]);
+      const [c] = await node.query<{ resident_population: number | null }>(
+        `SELECT resident_population FROM communities WHERE community_id = ?`,
+        [id],
+      );
       expect(s.profile.resident_population).toBe(c!.resident_population);
     }
   });
@@ -63,13 +74,19 @@ describe('the comparison', () => {
     const sb = summary(b!);
     await expect.poll(heads).toEqual([sa.name, sb.name]);
     const population = page.locator('[data-role=tables] tr', { hasText: '常住人口' }).first().locator('td');
-    expect(await population.allTextContents()).toEqual([formatInteger(sa.profile.resident_population), formatInteger(sb.profile.resident_population)]);
+    expect(await population.allTextContents()).toEqual([
+      formatInteger(sa.profile.resident_population),
+      formatInteger(sb.profile.resident_population),
+    ]);
     const income = page.locator('[data-role=tables] tr', { hasText: '收入合计' }).first().locator('td');
     expect(await income.allTextContents()).toEqual([formatMoney(sa.money.income), formatMoney(sb.money.income)]);
 
     const third = summary(c!);
     await page.getByRole('searchbox').fill(third.name);
-    await page.getByRole('button', { name: new RegExp(`^添加 ${third.name}`) }).first().click();
+    await page
+      .getByRole('button', { name: new RegExp(`^添加 ${third.name}`) })
+      .first()
+      .click();
     await expect.poll(heads).toEqual([sa.name, sb.name, third.name]);
     expect(new URL(page.url()).searchParams.get('ids')).toBe(`${a},${b},${c}`);
 

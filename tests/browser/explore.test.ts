@@ -7,7 +7,16 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, launchChromium, DESKTOP, PHONE, serveStatic, trackedContext, type StaticServer, type TrackedContext } from './harness.ts';
+import {
+  axeViolations,
+  launchChromium,
+  DESKTOP,
+  PHONE,
+  serveStatic,
+  trackedContext,
+  type StaticServer,
+  type TrackedContext,
+} from './harness.ts';
 import { normalizeRows, openPublishedDatabase } from './published-db.ts';
 import type { NodeDatabase } from '../../src/db/node.ts';
 import type { SqlRow } from '../../src/db/types.ts';
@@ -27,7 +36,12 @@ async function waitForResult(p: Page): Promise<void> {
   await p.waitForFunction(
     () => {
       const el = document.querySelector('sql-explorer');
-      return el && !el.hasAttribute('aria-busy') && (document.querySelector('[data-role=result]:not([hidden])') || document.querySelector('[data-role=error]:not([hidden])'));
+      return (
+        el &&
+        !el.hasAttribute('aria-busy') &&
+        (document.querySelector('[data-role=result]:not([hidden])') ||
+          document.querySelector('[data-role=error]:not([hidden])'))
+      );
     },
     null,
     { timeout: 90_000 },
@@ -43,8 +57,12 @@ async function download(p: Page, action: 'csv' | 'json'): Promise<string> {
 async function screenTable(p: Page): Promise<{ header: string[]; rows: string[][] }> {
   return p.evaluate(() => {
     const table = document.querySelector('[data-role=table]')!;
-    const header = [...table.querySelectorAll('thead th')].map((th) => th.querySelector('button')?.firstChild?.textContent ?? '');
-    const rows = [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? ''));
+    const header = [...table.querySelectorAll('thead th')].map(
+      (th) => th.querySelector('button')?.firstChild?.textContent ?? '',
+    );
+    const rows = [...table.querySelectorAll('tbody tr')].map((tr) =>
+      [...tr.querySelectorAll('td')].map((td) => td.textContent ?? ''),
+    );
     return { header, rows };
   });
 }
@@ -78,23 +96,26 @@ describe('example questions', () => {
     }
   });
 
-  it.each(examples.map((e) => [e.name, e] as const))('%s gives in the browser what it gives in Node', async (_name, example) => {
-    // Run from the example's own link, as a reader does; the engine stays loaded between examples.
-    await page.goto(`${server.origin}/explore/`);
-    await page.locator(`[data-example="${example.name}"] a[data-run-sql]`).click();
-    await waitForResult(page);
-    expect(await page.locator('[data-role=error]').isHidden()).toBe(true);
-    // The address now reproduces the query.
-    expect(new URL(page.url()).searchParams.get('sql')).toBe(example.sql);
+  it.each(examples.map((e) => [e.name, e] as const))(
+    '%s gives in the browser what it gives in Node',
+    async (_name, example) => {
+      // Run from the example's own link, as a reader does; the engine stays loaded between examples.
+      await page.goto(`${server.origin}/explore/`);
+      await page.locator(`[data-example="${example.name}"] a[data-run-sql]`).click();
+      await waitForResult(page);
+      expect(await page.locator('[data-role=error]').isHidden()).toBe(true);
+      // The address now reproduces the query.
+      expect(new URL(page.url()).searchParams.get('sql')).toBe(example.sql);
 
-    const expected = await node.query<SqlRow>(example.sql);
-    const json = JSON.parse(await download(page, 'json')) as SqlRow[];
-    expect(normalizeRows(json)).toEqual(normalizeRows(expected));
+      const expected = await node.query<SqlRow>(example.sql);
+      const json = JSON.parse(await download(page, 'json')) as SqlRow[];
+      expect(normalizeRows(json)).toEqual(normalizeRows(expected));
 
-    const screen = await screenTable(page);
-    expect(screen.header).toEqual(Object.keys(expected[0] ?? {}));
-    expect(screen.rows).toEqual(normalizeRows(expected.slice(0, 100)).map((r) => Object.values(r).map(cellText)));
-  });
+      const screen = await screenTable(page);
+      expect(screen.header).toEqual(Object.keys(expected[0] ?? {}));
+      expect(screen.rows).toEqual(normalizeRows(expected.slice(0, 100)).map((r) => Object.values(r).map(cellText)));
+    },
+  );
 });
 
 describe('a shared link', () => {
@@ -120,7 +141,9 @@ describe('accessibility', () => {
   it('a result with its chart has no serious or critical axe violation, on a phone too', async () => {
     const { context } = await trackedContext(browser, server.origin, PHONE);
     const p = await context.newPage();
-    await p.goto(`${server.origin}${exploreUrl('SELECT type, source, count(*) AS n FROM transactions GROUP BY ALL ORDER BY ALL')}`);
+    await p.goto(
+      `${server.origin}${exploreUrl('SELECT type, source, count(*) AS n FROM transactions GROUP BY ALL ORDER BY ALL')}`,
+    );
     await waitForResult(p);
     await p.locator('[data-role=chart] svg[role=img]').first().waitFor();
     expect(await axeViolations(p)).toEqual([]);

@@ -33,7 +33,10 @@ function pagePath(file: string): string {
 
 /** Scripts an HTML page loads directly (module scripts and preloads). */
 function entryScripts(html: string): string[] {
-  const srcs = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g), ...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => m[1]!);
+  const srcs = [
+    ...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g),
+    ...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g),
+  ].map((m) => m[1]!);
   return [...new Set(srcs.filter((s) => s.startsWith('/')))];
 }
 
@@ -112,10 +115,18 @@ describe('a community page', () => {
     const path = firstPage('communities');
     expect(path).not.toBeNull();
     const html = readFileSync(join(SITE_DIR, path!, 'index.html'), 'utf8');
-    const files = [...graph(entryScripts(html).map((s) => join(SITE_DIR, s)), false)];
+    const files = [
+      ...graph(
+        entryScripts(html).map((s) => join(SITE_DIR, s)),
+        false,
+      ),
+    ];
     const bytes = files.reduce((n, f) => n + gzipSync(readFileSync(f)).length, 0);
-    console.log(`[budget] community page JS: ${files.length} files, ${bytes} B gzip (${files.map((f) => `${relative(SITE_DIR, f)} ${statSync(f).size} B`).join(', ')})`);
+    console.log(
+      `[budget] community page JS: ${files.length} files, ${bytes} B gzip (${files.map((f) => `${relative(SITE_DIR, f)} ${statSync(f).size} B`).join(', ')})`,
+    );
     expect(bytes).toBeLessThanOrEqual(COMMUNITY_JS_BUDGET);
-    for (const f of files) expect(readFileSync(f, 'utf8')).not.toMatch(/RecordBatch|insertArrowFromIPCStream|AsyncDuckDB/);
+    for (const f of files)
+      expect(readFileSync(f, 'utf8')).not.toMatch(/RecordBatch|insertArrowFromIPCStream|AsyncDuckDB/);
   });
 });

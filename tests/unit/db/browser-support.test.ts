@@ -10,7 +10,11 @@ const bundles = {
 
 describe('pickBundle', () => {
   it('takes the exception-handling build where the browser has wasm exceptions', () => {
-    expect(pickBundle({ wasmExceptions: true }, bundles)).toEqual({ name: 'eh', mainModule: '/e.wasm', mainWorker: '/e.js' });
+    expect(pickBundle({ wasmExceptions: true }, bundles)).toEqual({
+      name: 'eh',
+      mainModule: '/e.wasm',
+      mainWorker: '/e.js',
+    });
   });
   it('falls back to the MVP build', () => {
     expect(pickBundle({ wasmExceptions: false }, bundles).name).toBe('mvp');
@@ -45,7 +49,13 @@ describe('small helpers', () => {
 describe('arrowRows', () => {
   it('gives plain rows: numbers, dates as YYYY-MM-DD, nulls, lists as JSON', () => {
     const dates = vectorFromArray([new Date(Date.UTC(2025, 2, 1)), null], new DateDay());
-    const table = new Table({ ...tableFromArrays({ n: [1.5, 2], s: ['a', 'b'] }).data[0]!.children.reduce((o, c, i) => ({ ...o, [['n', 's'][i]!]: c }), {}), d: dates.data[0]! } as never);
+    const table = new Table({
+      ...tableFromArrays({ n: [1.5, 2], s: ['a', 'b'] }).data[0]!.children.reduce(
+        (o, c, i) => ({ ...o, [['n', 's'][i]!]: c }),
+        {},
+      ),
+      d: dates.data[0]!,
+    } as never);
     expect(arrowRows(table)).toEqual([
       { n: 1.5, s: 'a', d: '2025-03-01' },
       { n: 2, s: 'b', d: null },
@@ -61,6 +71,8 @@ describe('decimalValue', () => {
     expect(decimalValue([0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff], 2)).toBe(-0.01);
     expect(decimalValue([5, 0, 0, 0], 0)).toBe(5);
     // 9,999,999,999,999 cents: more than 32 bits.
-    expect(decimalValue([9_999_999_999_999 % 2 ** 32, Math.floor(9_999_999_999_999 / 2 ** 32), 0, 0], 2)).toBe(99_999_999_999.99);
+    expect(decimalValue([9_999_999_999_999 % 2 ** 32, Math.floor(9_999_999_999_999 / 2 ** 32), 0, 0], 2)).toBe(
+      99_999_999_999.99,
+    );
   });
 });

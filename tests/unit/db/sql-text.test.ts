@@ -19,7 +19,16 @@ const TABLES = ['communities', 'projects', 'transactions', 'surveys'];
 describe('segments', () => {
   it('separates code, strings, quoted identifiers and both kinds of comment', () => {
     const parts = segments(`SELECT 'a;b' AS "x""y" -- c;\nFROM t /* d; */`);
-    expect(parts.map((p) => p.kind)).toEqual(['code', 'string', 'code', 'identifier', 'code', 'comment', 'code', 'comment']);
+    expect(parts.map((p) => p.kind)).toEqual([
+      'code',
+      'string',
+      'code',
+      'identifier',
+      'code',
+      'comment',
+      'code',
+      'comment',
+    ]);
     expect(parts[1]!.text).toBe("'a;b'");
     expect(parts[3]!.text).toBe('"x""y"');
     expect(parts.map((p) => p.text).join('')).toBe(`SELECT 'a;b' AS "x""y" -- c;\nFROM t /* d; */`);
@@ -31,7 +40,10 @@ describe('segments', () => {
 
 describe('tablesMentioned', () => {
   it('finds tables named in code, case-insensitively, in the order given', () => {
-    expect(tablesMentioned('select * from Transactions t join projects p using (project_id)', TABLES)).toEqual(['projects', 'transactions']);
+    expect(tablesMentioned('select * from Transactions t join projects p using (project_id)', TABLES)).toEqual([
+      'projects',
+      'transactions',
+    ]);
   });
   it('ignores names inside strings and comments, reads quoted identifiers', () => {
     expect(tablesMentioned(`SELECT 'projects' FROM "surveys" -- transactions`, TABLES)).toEqual(['surveys']);
@@ -51,7 +63,10 @@ describe('statements', () => {
     expect(hasSeveralStatements('SELECT 1;')).toBe(false);
     expect(hasSeveralStatements("SELECT ';'")).toBe(false);
     expect(hasSeveralStatements('SET x = 1; SELECT 2')).toBe(true);
-    expect(splitStatements("CREATE VIEW v AS SELECT ';' AS s; -- x\nSELECT * FROM v;")).toEqual(["CREATE VIEW v AS SELECT ';' AS s", '-- x\nSELECT * FROM v']);
+    expect(splitStatements("CREATE VIEW v AS SELECT ';' AS s; -- x\nSELECT * FROM v;")).toEqual([
+      "CREATE VIEW v AS SELECT ';' AS s",
+      '-- x\nSELECT * FROM v',
+    ]);
   });
   it('knows a text of comments only is blank', () => {
     expect(isBlank('  -- nothing\n/* at all */ ')).toBe(true);
@@ -64,7 +79,9 @@ describe('materializeSql and pageSql', () => {
     expect(materializeSql('r', 'SELECT 1 -- one;')).toBe('CREATE OR REPLACE TEMP TABLE "r" AS\nSELECT 1 -- one;\n');
   });
   it('reads a page in the query order by row number range', () => {
-    expect(pageSql('r', { offset: 200, limit: 100, sort: null })).toBe('SELECT * FROM "r" WHERE rowid >= 200 AND rowid < 300 ORDER BY rowid');
+    expect(pageSql('r', { offset: 200, limit: 100, sort: null })).toBe(
+      'SELECT * FROM "r" WHERE rowid >= 200 AND rowid < 300 ORDER BY rowid',
+    );
   });
   it('sorts with nulls last and a stable tie-break', () => {
     expect(pageSql('r', { offset: 0, limit: 10, sort: { column: 'a"b', descending: true } })).toBe(
@@ -72,14 +89,19 @@ describe('materializeSql and pageSql', () => {
     );
   });
   it('does not rely on rowid when the result has its own rowid column', () => {
-    expect(pageSql('r', { offset: 5, limit: 5, sort: null }, ['RowID', 'x'])).toBe('SELECT * FROM "r" LIMIT 5 OFFSET 5');
+    expect(pageSql('r', { offset: 5, limit: 5, sort: null }, ['RowID', 'x'])).toBe(
+      'SELECT * FROM "r" LIMIT 5 OFFSET 5',
+    );
   });
 });
 
 describe('error messages', () => {
   it('unwraps the JSON form and drops the repeated pointer', () => {
-    const raw = 'Parser Error: syntax error at or near "SELEC"\n\nLINE 1: SELEC 1\n        ^\n\nLINE 1: SELEC 1\n        ^';
-    expect(cleanErrorMessage(new Error(raw))).toBe('Parser Error: syntax error at or near "SELEC"\n\nLINE 1: SELEC 1\n        ^');
+    const raw =
+      'Parser Error: syntax error at or near "SELEC"\n\nLINE 1: SELEC 1\n        ^\n\nLINE 1: SELEC 1\n        ^';
+    expect(cleanErrorMessage(new Error(raw))).toBe(
+      'Parser Error: syntax error at or near "SELEC"\n\nLINE 1: SELEC 1\n        ^',
+    );
     expect(cleanErrorMessage('{"exception_type":"Parser","exception_message":"syntax error at or near \\"x\\""}')).toBe(
       'Parser Error: syntax error at or near "x"',
     );
@@ -93,7 +115,12 @@ describe('error messages', () => {
 describe('in-memory paging', () => {
   const rows = [{ a: 2 }, { a: null }, { a: 1 }, { a: 2 }];
   it('sorts with nulls last both ways and keeps ties in order', () => {
-    expect(sliceRows(rows, { offset: 0, limit: 10, sort: { column: 'a', descending: false } })).toEqual([{ a: 1 }, { a: 2 }, { a: 2 }, { a: null }]);
+    expect(sliceRows(rows, { offset: 0, limit: 10, sort: { column: 'a', descending: false } })).toEqual([
+      { a: 1 },
+      { a: 2 },
+      { a: 2 },
+      { a: null },
+    ]);
     expect(sliceRows(rows, { offset: 0, limit: 2, sort: { column: 'a', descending: true } })[0]).toBe(rows[0]);
     expect(sliceRows(rows, { offset: 1, limit: 2, sort: null })).toEqual([{ a: null }, { a: 1 }]);
   });

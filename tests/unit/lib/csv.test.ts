@@ -11,10 +11,21 @@ describe('csv', () => {
     expect(csvCell(12.5)).toBe('12.5');
   });
   it('writes a BOM, a header and CRLF line ends, as the published files', () => {
-    expect(toCsv(['名称', '金额'], [['东湖, 北区', 1], ['西湖', null]])).toBe(`${UTF8_BOM}名称,金额\r\n"东湖, 北区",1\r\n西湖,\r\n`);
+    expect(
+      toCsv(
+        ['名称', '金额'],
+        [
+          ['东湖, 北区', 1],
+          ['西湖', null],
+        ],
+      ),
+    ).toBe(`${UTF8_BOM}名称,金额\r\n"东湖, 北区",1\r\n西湖,\r\n`);
   });
   it('reads back what it wrote', () => {
-    const rows = [['a', 'b,c', 'd"e'], ['', '多\r\n行', 'x']];
+    const rows = [
+      ['a', 'b,c', 'd"e'],
+      ['', '多\r\n行', 'x'],
+    ];
     expect(parseCsv(toCsv(['h1', 'h2', 'h3'], rows))).toEqual([['h1', 'h2', 'h3'], ...rows]);
   });
 });

@@ -1,11 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { QUERIES } from '../../../src/queries/index.ts';
-import { cellText, chartShape, exampleQueries, EXAMPLE_ORDER, exploreUrl, isNumericType, parseQueryHeader, sqlFromSearch } from '../../../src/lib/explore.ts';
+import {
+  cellText,
+  chartShape,
+  exampleQueries,
+  EXAMPLE_ORDER,
+  exploreUrl,
+  isNumericType,
+  parseQueryHeader,
+  sqlFromSearch,
+} from '../../../src/lib/explore.ts';
 import { exploreHref } from '../../../src/lib/links.ts';
 
 describe('example queries', () => {
   it('read the question and the note from the comment header', () => {
-    expect(parseQueryHeader('-- 问题?\n-- 说明一\n-- 说明二\nSELECT 1')).toEqual({ question: '问题?', note: '说明一说明二' });
+    expect(parseQueryHeader('-- 问题?\n-- 说明一\n-- 说明二\nSELECT 1')).toEqual({
+      question: '问题?',
+      note: '说明一说明二',
+    });
     expect(parseQueryHeader('SELECT 1')).toEqual({ question: '', note: '' });
   });
   it('are every example_*.sql, in the chosen order, each with a Chinese question', () => {
@@ -15,7 +27,14 @@ describe('example queries', () => {
   });
   it('exist for the questions of the issue', () => {
     const names = exampleQueries(QUERIES).map((e) => e.name);
-    for (const n of ['example_money_by_source_street', 'example_not_continued_projects', 'example_satisfaction_vs_spending', 'example_organizations_by_money', 'example_government_dependence', 'example_volunteers_by_mechanism']) {
+    for (const n of [
+      'example_money_by_source_street',
+      'example_not_continued_projects',
+      'example_satisfaction_vs_spending',
+      'example_organizations_by_money',
+      'example_government_dependence',
+      'example_volunteers_by_mechanism',
+    ]) {
       expect(names).toContain(n);
     }
   });
@@ -27,7 +46,7 @@ describe('the address of a query', () => {
     expect(sqlFromSearch(new URL(exploreUrl(sql), 'http://x').search)).toBe(sql);
   });
   it('also reads the links other pages make (encodeURIComponent, src/lib/links.ts)', () => {
-    const sql = 'SELECT * FROM transactions WHERE community_id = \'330482001001\'';
+    const sql = "SELECT * FROM transactions WHERE community_id = '330482001001'";
     expect(sqlFromSearch(new URL(exploreHref(sql), 'http://x').search)).toBe(sql);
   });
   it('has no query when the parameter is missing or blank', () => {
@@ -44,7 +63,8 @@ describe('cells and charts', () => {
     expect(cellText('东湖')).toBe('东湖');
   });
   it('knows DuckDB and Arrow number types', () => {
-    for (const t of ['INTEGER', 'BIGINT', 'DECIMAL(38,2)', 'DOUBLE', 'HUGEINT', 'Float64']) expect(isNumericType(t)).toBe(true);
+    for (const t of ['INTEGER', 'BIGINT', 'DECIMAL(38,2)', 'DOUBLE', 'HUGEINT', 'Float64'])
+      expect(isNumericType(t)).toBe(true);
     for (const t of ['VARCHAR', 'DATE', 'BOOLEAN']) expect(isNumericType(t)).toBe(false);
   });
   const cols = (spec: string) => spec.split(' ').map((s) => ({ name: s.split(':')[0]!, type: s.split(':')[1]! }));
@@ -54,15 +74,30 @@ describe('cells and charts', () => {
       { street: 'A', source: 'charity', income: 2 },
       { street: 'B', source: 'fiscal', income: 3 },
     ];
-    expect(chartShape(cols('street:VARCHAR source:VARCHAR income:DECIMAL(38,2)'), rows)).toEqual({ kind: 'bar', category: 'street', value: 'income', series: 'source' });
+    expect(chartShape(cols('street:VARCHAR source:VARCHAR income:DECIMAL(38,2)'), rows)).toEqual({
+      kind: 'bar',
+      category: 'street',
+      value: 'income',
+      series: 'source',
+    });
   });
   it('colours by year when there is one text column and a year', () => {
     const rows = [{ year: 2024, source: 'fiscal', income: 1 }];
-    expect(chartShape(cols('year:INTEGER source:VARCHAR income:DOUBLE'), rows)).toEqual({ kind: 'bar', category: 'source', value: 'income', series: 'year' });
+    expect(chartShape(cols('year:INTEGER source:VARCHAR income:DOUBLE'), rows)).toEqual({
+      kind: 'bar',
+      category: 'source',
+      value: 'income',
+      series: 'year',
+    });
   });
   it('draws dots of two numbers when there are too many categories', () => {
     const rows = Array.from({ length: 50 }, (_, i) => ({ id: `c${i}`, spend: i, sat: i / 50 }));
-    expect(chartShape(cols('id:VARCHAR spend:DOUBLE sat:DOUBLE'), rows)).toEqual({ kind: 'dot', x: 'spend', y: 'sat', label: 'id' });
+    expect(chartShape(cols('id:VARCHAR spend:DOUBLE sat:DOUBLE'), rows)).toEqual({
+      kind: 'dot',
+      x: 'spend',
+      y: 'sat',
+      label: 'id',
+    });
   });
   it('draws nothing without a measure or without rows', () => {
     expect(chartShape(cols('a:VARCHAR b:DATE'), [{ a: 'x', b: '2025-01-01' }])).toBeNull();

@@ -15,7 +15,10 @@ const T = FILTER_FIELDS.transactions;
 
 describe('filter state in the address', () => {
   it('reads only this list’s parameters', () => {
-    expect(readFilterState('?p.status=completed&t.type=income&p.min=100&sql=x', 'p', P)).toEqual({ status: 'completed', min: '100' });
+    expect(readFilterState('?p.status=completed&t.type=income&p.min=100&sql=x', 'p', P)).toEqual({
+      status: 'completed',
+      min: '100',
+    });
     expect(readFilterState('?type=income&year=2024', '', T)).toEqual({ type: 'income', year: '2024' });
   });
   it('writes its own parameters and keeps everything else', () => {
@@ -61,6 +64,19 @@ describe('query parameters', () => {
     });
   });
   it('gives each value twice, in the order of the SQL', () => {
-    expect(positionalParams({ type: 'income', max: '5' }, T)).toEqual(['income', 'income', null, null, null, null, null, null, null, null, 5, 5]);
+    expect(positionalParams({ type: 'income', max: '5' }, T)).toEqual([
+      'income',
+      'income',
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      5,
+      5,
+    ]);
   });
 });

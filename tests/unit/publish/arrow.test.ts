@@ -38,7 +38,11 @@ describe('tableToArrowIPC', () => {
 
   it('types columns as the standard: Decimal128(18,2) money, dictionary-encoded codes', async () => {
     const table = tableFromIPC((await tableToArrowIPC(db, transactions)).ipc);
-    const amount = table.schema.fields.find((f) => f.name === 'amount')!.type as { typeId: number; scale: number; precision: number };
+    const amount = table.schema.fields.find((f) => f.name === 'amount')!.type as {
+      typeId: number;
+      scale: number;
+      precision: number;
+    };
     expect(amount.typeId).toBe(Type.Decimal);
     expect([amount.precision, amount.scale]).toEqual([18, 2]);
     const cents = table.getChild('amount')!.data[0]!.values as Uint32Array;

@@ -253,6 +253,47 @@ function checkProjects(ctx: RuleContext, t: TableData): void {
       );
     }
   }
+  checkContinuationCycles(ctx, t);
+}
+
+/**
+ * A chain of continued projects must end somewhere: A continues B continues A is an error, reported
+ * once per cycle, on the cycle's first row in the file. (A project continuing itself is reported
+ * above as a self-reference.)
+ */
+function checkContinuationCycles(ctx: RuleContext, t: TableData): void {
+  const rowOf = new Map<string, number>();
+  const next = new Map<string, string>();
+  for (let i = 0; i < t.rows.length; i++) {
+    const r = t.rows[i]!;
+    if (r.project_id === null || !clean(t, i, 'project_id', 'continues_project_id')) continue;
+    const id = str(r.project_id);
+    if (!rowOf.has(id)) rowOf.set(id, i);
+    if (r.continues_project_id !== null && r.continues_project_id !== r.project_id) {
+      next.set(id, str(r.continues_project_id));
+    }
+  }
+  // 0 = unvisited, 1 = on the current path, 2 = done.
+  const state = new Map<string, 1 | 2>();
+  for (const start of next.keys()) {
+    if (state.has(start)) continue;
+    const path: string[] = [];
+    let id: string | undefined = start;
+    while (id !== undefined && !state.has(id)) {
+      state.set(id, 1);
+      path.push(id);
+      id = next.get(id);
+    }
+    if (id !== undefined && state.get(id) === 1) {
+      const cycle = path.slice(path.indexOf(id));
+      const first = Math.min(...cycle.map((c) => rowOf.get(c) ?? Infinity));
+      if (Number.isFinite(first)) {
+        const shown = [...cycle, id].map((c) => showValue(c)).join(' → ');
+        ctx.report(issue('error', t, first, 'continues_project_id', 'continuation-cycle', `延续关系形成循环:${shown}`));
+      }
+    }
+    for (const p of path) state.set(p, 2);
+  }
 }
 
 const DONATION_SOURCES = new Set(['individual_donation', 'crowdfunding']);

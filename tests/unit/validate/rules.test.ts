@@ -175,6 +175,16 @@ describe('cross-field rules', () => {
       'self-reference',
     );
   });
+  it('a chain of continued projects must not loop back on itself', async () => {
+    const e = await onlyError(
+      [['projects', 2, 'continues_project_id', 'P2025-001']],
+      'projects.csv',
+      2,
+      'continues_project_id',
+      'continuation-cycle',
+    );
+    expect(e.message).toContain('循环');
+  });
   it('satisfied ≤ respondents', async () => {
     await onlyError(
       [['surveys', 2, 'satisfied', '321']],

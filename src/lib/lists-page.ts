@@ -133,3 +133,72 @@ export async function loadTransactionsList(): Promise<TransactionsList> {
     bySource: sourceTotals(site.streetMoney),
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Static pages after the first: without JavaScript every row of a long list stays readable,
+// LIST_FIRST_PAGE rows a page, newest first, at /projects/page/<n>/ and /transactions/page/<n>/.
+
+/** How many static pages a list of `total` rows has (1 when the list fits one page). */
+export function listPageCount(total: number): number {
+  return total <= LIST_FULL_LIMIT ? 1 : Math.ceil(total / LIST_FIRST_PAGE);
+}
+
+/** The rows of page `page` (1-based) of a list split into LIST_FIRST_PAGE-row pages. */
+export function listPageRows<Row>(rows: readonly Row[], page: number): Row[] {
+  return rows.slice((page - 1) * LIST_FIRST_PAGE, page * LIST_FIRST_PAGE);
+}
+
+/** The address of page `page` of the list at `base` (page 1 is the list itself). */
+export function listPageHref(base: string, page: number): string {
+  return page <= 1 ? base : `${base}page/${page}/`;
+}
+
+export interface ListContinuation<Row> {
+  rows: Row[];
+  page: number;
+  pages: number;
+  total: number;
+  asOf: string;
+}
+
+function continuationPaths(total: number): { params: { page: string }; props: { page: number } }[] {
+  const pages = listPageCount(total);
+  return Array.from({ length: Math.max(0, pages - 1) }, (_, i) => ({
+    params: { page: String(i + 2) },
+    props: { page: i + 2 },
+  }));
+}
+
+// Loaded once per build and sliced per page, so page props stay small.
+let allTransactions: Promise<TransactionRow[]> | undefined;
+function loadAllTransactions(total: number): Promise<TransactionRow[]> {
+  allTransactions ??= runQuery<TransactionRow>('transaction_rows_latest', [total]);
+  return allTransactions;
+}
+
+async function transactionTotal(): Promise<number> {
+  const site = await loadSiteData();
+  return yearTotals(site.streetMoney).reduce((n, y) => n + y.incomeCount + y.expenditureCount, 0);
+}
+
+export async function transactionPagePaths(): Promise<{ params: { page: string }; props: { page: number } }[]> {
+  return continuationPaths(await transactionTotal());
+}
+
+export async function transactionListPage(page: number): Promise<ListContinuation<TransactionRow>> {
+  const site = await loadSiteData();
+  const total = await transactionTotal();
+  const rows = listPageRows(await loadAllTransactions(total), page);
+  return { rows, page, pages: listPageCount(total), total, asOf: site.asOf };
+}
+
+export async function projectPagePaths(): Promise<{ params: { page: string }; props: { page: number } }[]> {
+  const site = await loadSiteData();
+  return continuationPaths(site.projects.length);
+}
+
+export async function projectListPage(page: number): Promise<ListContinuation<ProjectRow>> {
+  const site = await loadSiteData();
+  const all = newestProjects(site.projects);
+  return { rows: listPageRows(all, page), page, pages: listPageCount(all.length), total: all.length, asOf: site.asOf };
+}

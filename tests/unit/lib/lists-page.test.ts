@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { newestProjects, sourceTotals, statusTotals, yearTotals } from '../../../src/lib/lists-page.ts';
+import {
+  LIST_FIRST_PAGE,
+  listPageCount,
+  listPageHref,
+  listPageRows,
+  newestProjects,
+  sourceTotals,
+  statusTotals,
+  yearTotals,
+} from '../../../src/lib/lists-page.ts';
 import type { MoneyRow } from '../../../src/lib/money.ts';
 import type { ProjectRow } from '../../../src/lib/rows.ts';
 
@@ -41,5 +50,25 @@ describe('city-wide list summaries', () => {
       { project_id: 'A', start_date: '2024-01-01' },
     ] as ProjectRow[];
     expect(newestProjects(ps).map((p) => p.project_id)).toEqual(['C', 'A', 'B']);
+  });
+});
+
+describe('static pages of a long list', () => {
+  it('keeps a list of up to 1,000 rows on one page and splits a longer one into 500-row pages', () => {
+    expect(LIST_FIRST_PAGE).toBe(500);
+    expect(listPageCount(0)).toBe(1);
+    expect(listPageCount(1000)).toBe(1);
+    expect(listPageCount(1001)).toBe(3);
+    expect(listPageCount(24_092)).toBe(49);
+  });
+  it('puts every row on exactly one page, in order', () => {
+    const rows = Array.from({ length: 1203 }, (_, i) => i);
+    const pages = Array.from({ length: listPageCount(rows.length) }, (_, i) => listPageRows(rows, i + 1));
+    expect(pages.map((p) => p.length)).toEqual([500, 500, 203]);
+    expect(pages.flat()).toEqual(rows);
+  });
+  it('addresses page 1 as the list itself', () => {
+    expect(listPageHref('/transactions/', 1)).toBe('/transactions/');
+    expect(listPageHref('/transactions/', 7)).toBe('/transactions/page/7/');
   });
 });

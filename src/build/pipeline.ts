@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { cp, mkdir, rename, rm, stat } from 'node:fs/promises';
+import { totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadDataset } from '../validate/index.ts';
 import { formatIssue, type Issue } from '../validate/issues.ts';
@@ -26,7 +27,13 @@ export interface BuildOptions {
 
 export type BuildResult =
   | { ok: true; warnings: readonly Issue[]; timings: Record<string, number> }
-  | { ok: false; errors: readonly Issue[]; warnings: readonly Issue[]; stage: 'validate' | 'publish' | 'site'; message?: string };
+  | {
+      ok: false;
+      errors: readonly Issue[];
+      warnings: readonly Issue[];
+      stage: 'validate' | 'publish' | 'site';
+      message?: string;
+    };
 
 /** The database of the last successful build, which `astro dev` reads. */
 export function currentDatabasePath(workDir: string): string {
@@ -104,10 +111,18 @@ async function exists(path: string): Promise<boolean> {
 
 function runAstroBuild(databasePath: string, siteDir: string): Promise<void> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
-      stdio: 'inherit',
-      env: { ...process.env, GONGKAI_DB: databasePath, GONGKAI_OUT_DIR: siteDir },
-    });
+    // A country-sized release keeps a few GB of page data in memory while Astro renders; V8's
+    // default heap limit (about 4 GB) would end such a build half-way, so allow three quarters
+    // of the machine's memory.
+    const heapMb = Math.floor((totalmem() / 2 ** 20) * 0.75);
+    const child = spawn(
+      process.execPath,
+      [`--max-old-space-size=${heapMb}`, 'node_modules/astro/bin/astro.mjs', 'build'],
+      {
+        stdio: 'inherit',
+        env: { ...process.env, GONGKAI_DB: databasePath, GONGKAI_OUT_DIR: siteDir },
+      },
+    );
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolvePromise() : reject(new Error(`astro build exited with ${code}`))));
   });

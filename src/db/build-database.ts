@@ -1,27 +1,89 @@
 /**
- * The database the site is built from: written by the publish step (src/publish/release.ts) and
- * opened read-only, once per build process. scripts/build.ts passes its path in GONGKAI_DB; a bare
- * `astro dev` or `astro build` uses the last successful build's copy in .build/.
+ * The database the site is built from, as the pages see it during `astro build`.
+ *
+ * The publish step writes the release's tables into a DuckDB file (src/publish/release.ts);
+ * scripts/build.ts passes its path in GONGKAI_DB (a bare `astro dev` or `astro build` uses the last
+ * successful build's copy in .build/). That file is attached read-only and made the default
+ * schema, so the `.sql` files of src/queries run here exactly as they run in the browser. The
+ * process's own database is a scratch file: it holds the page stores (src/db/page-store.ts),
+ * tables written once per build by DuckDB from which each page reads only its own rows.
+ *
+ * Every query result is parsed with its row schema (src/queries/rows.ts): no cast from a name.
  */
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { openNodeDatabase, type NodeDatabase } from './node.ts';
+import { quoteLiteral } from './ddl.ts';
 import { sqlOf } from '../queries/index.ts';
-import type { SqlValue } from './types.ts';
+import { QUERY_ROWS, type QueryName, type QueryRow } from '../queries/rows.ts';
+import type { SqlRow, SqlValue } from './types.ts';
 
 const DEFAULT_PATH = '.build/gongkai.duckdb';
+/** The attached release database's name inside the build connection. */
+export const SITE_CATALOG = 'site';
+/** The attached scratch database that holds the page stores. */
+export const PAGES_CATALOG = 'pages';
+
 let opened: Promise<NodeDatabase> | undefined;
 
+function sitePath(): string {
+  return resolve(process.env['GONGKAI_DB'] ?? DEFAULT_PATH);
+}
+
+async function open(): Promise<NodeDatabase> {
+  // A scratch database of this process for the page stores, removed when the process ends.
+  const scratch = join(tmpdir(), `gongkai-pages-${process.pid}-${Date.now()}.duckdb`);
+  const removeScratch = () => {
+    for (const suffix of ['', '.wal']) rmSync(scratch + suffix, { force: true });
+  };
+  process.once('exit', removeScratch);
+  const db = await openNodeDatabase(':memory:');
+  try {
+    await db.exec(`ATTACH ${quoteLiteral(sitePath())} AS ${SITE_CATALOG} (READ_ONLY)`);
+    await db.exec(`ATTACH ${quoteLiteral(scratch)} AS ${PAGES_CATALOG}`);
+    await db.exec(`USE ${SITE_CATALOG}`);
+  } catch (error) {
+    await db.close();
+    removeScratch();
+    throw error;
+  }
+  return db;
+}
+
 export function buildDatabase(): Promise<NodeDatabase> {
-  opened ??= openNodeDatabase(process.env['GONGKAI_DB'] ?? DEFAULT_PATH, { readOnly: true }).catch((error: unknown) => {
+  opened ??= open().catch((error: unknown) => {
     opened = undefined;
-    throw new Error(
-      `Cannot open the site database (${process.env['GONGKAI_DB'] ?? DEFAULT_PATH}). Run \`npm run build\` first. ${String(error)}`,
-    );
+    throw new Error(`Cannot open the site database (${sitePath()}). Run \`npm run build\` first. ${String(error)}`);
   });
   return opened;
 }
 
-/** Runs one of src/queries/*.sql at build time. */
-export async function runQuery<T extends object>(name: string, params: readonly SqlValue[] = []): Promise<T[]> {
+/** Parses rows of a named query with its schema; the error names the query, row and column. */
+export function parseRows<N extends QueryName>(name: N, rows: readonly unknown[]): QueryRow<N>[] {
+  const schema = QUERY_ROWS[name];
+  return rows.map((row, i) => {
+    const parsed = schema.safeParse(row);
+    if (parsed.success) return parsed.data as QueryRow<N>;
+    const first = parsed.error.issues[0];
+    throw new Error(
+      `src/queries/${name}.sql, row ${i + 1}, column ${first?.path.join('.') ?? '?'}: ${first?.message ?? 'invalid'} ` +
+        `(got ${JSON.stringify(first ? (row as Record<string, unknown>)[String(first.path[0])] : row)})`,
+    );
+  });
+}
+
+/** Runs one of src/queries/*.sql at build time and checks its rows. */
+export async function runQuery<N extends QueryName>(name: N, params: readonly SqlValue[] = []): Promise<QueryRow<N>[]> {
   const db = await buildDatabase();
-  return db.query<T>(sqlOf(name), params);
+  return parseRows(name, await db.query<SqlRow>(sqlOf(name), params));
+}
+
+/**
+ * Runs a query whose columns are not fixed (the example questions of /explore/, whose results are
+ * shown as they come). Prefer `runQuery` everywhere else.
+ */
+export async function runOpenQuery(name: string, params: readonly SqlValue[] = []): Promise<SqlRow[]> {
+  const db = await buildDatabase();
+  return db.query<SqlRow>(sqlOf(name), params);
 }

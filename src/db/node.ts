@@ -3,7 +3,7 @@
  * the publish step. Only the build (scripts/ and Astro's getStaticPaths) imports this file.
  */
 import { DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
-import type { QueryEngine, SqlValue } from './types.ts';
+import type { QueryEngine, SqlRow, SqlValue } from './types.ts';
 import { toSqlValue } from './values.ts';
 
 export interface NodeDatabaseOptions {
@@ -21,6 +21,12 @@ export async function openNodeDatabase(path = ':memory:', options: NodeDatabaseO
   return new NodeDatabase(instance, connection);
 }
 
+function toSqlRow(row: Record<string, unknown>): SqlRow {
+  const out: SqlRow = {};
+  for (const key in row) out[key] = toSqlValue(row[key]);
+  return out;
+}
+
 export class NodeDatabase implements QueryEngine {
   readonly instance: DuckDBInstance;
   readonly connection: Awaited<ReturnType<DuckDBInstance['connect']>>;
@@ -32,12 +38,20 @@ export class NodeDatabase implements QueryEngine {
 
   async query<T extends object>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
     const reader = await this.connection.runAndReadAll(sql, params.length ? (params as DuckDBValue[]) : undefined);
-    const rows = reader.getRowObjectsJS();
-    return rows.map((row) => {
-      const out: Record<string, SqlValue> = {};
-      for (const key in row) out[key] = toSqlValue(row[key]);
-      return out as T;
-    });
+    return reader.getRowObjectsJS().map((row) => toSqlRow(row) as T);
+  }
+
+  /**
+   * Parses a statement once for running many times with other parameters (a page store's lookup
+   * by key runs once per page).
+   */
+  async prepare(sql: string): Promise<(params: readonly SqlValue[]) => Promise<SqlRow[]>> {
+    const statement = await this.connection.prepare(sql);
+    return async (params) => {
+      statement.bind(params as DuckDBValue[]);
+      const reader = await statement.runAndReadAll();
+      return reader.getRowObjectsJS().map(toSqlRow);
+    };
   }
 
   /** Runs statements that return nothing (DDL, COPY). */

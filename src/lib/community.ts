@@ -3,8 +3,7 @@
  * their flags, money (by year, the project ledger that closes, the latest transactions),
  * satisfaction, how it compares with the median of communities of the same kind, and proposals.
  *
- * `communityPaths()` runs the bulk queries once (site-data.ts) and hands each page its slice;
- * everything else here is pure and unit-tested.
+ * Pure and unit-tested: src/lib/load/community.ts reads the page's rows and calls communityPage.
  */
 import { COMMUNITY_KIND, ORGANIZATION_KIND, PROPOSAL_STAGE } from '../schema/index.ts';
 import {
@@ -33,13 +32,8 @@ import {
   type PeriodRate,
   type SatisfactionRow,
 } from './satisfaction.ts';
-import {
-  loadRecentTransactions,
-  loadSiteData,
-  RECENT_TRANSACTIONS,
-  type CommunityProfile,
-  type SiteData,
-} from './site-data.ts';
+import { RECENT_TRANSACTIONS } from './limits.ts';
+import type { CommunityProfile, SiteData } from './site-data.ts';
 
 export interface ActiveOrganization {
   org_id: string;
@@ -149,19 +143,43 @@ export interface ComparisonRow {
   peers: number;
 }
 
+/** The median of each indicator over a group of communities, and how many of them have it. */
+export type PeerMedians = Readonly<Record<keyof Indicators, { median: number | null; peers: number }>>;
+
+const INDICATOR_KEYS = Object.keys(INDICATOR_LABELS) as (keyof Indicators)[];
+
+/** Medians of each indicator over `peers` (communities without a figure left out of that one). */
+export function peerMedians(peers: Iterable<Indicators>): PeerMedians {
+  const values = Object.fromEntries(INDICATOR_KEYS.map((k) => [k, [] as number[]])) as Record<
+    keyof Indicators,
+    number[]
+  >;
+  for (const p of peers) {
+    for (const key of INDICATOR_KEYS) {
+      const v = p[key];
+      if (v !== null && Number.isFinite(v)) values[key].push(v);
+    }
+  }
+  return Object.fromEntries(
+    INDICATOR_KEYS.map((key) => [key, { median: median(values[key]), peers: values[key].length }]),
+  ) as PeerMedians;
+}
+
 /** Each indicator of one community beside the median over communities of the same kind. */
+export function compareWithMedians(own: Indicators, medians: PeerMedians): ComparisonRow[] {
+  return INDICATOR_KEYS.map((key) => ({
+    key,
+    label: INDICATOR_LABELS[key],
+    format: INDICATOR_FORMATS[key],
+    value: own[key],
+    median: medians[key].median,
+    peers: medians[key].peers,
+  }));
+}
+
+/** compareWithMedians over the peers themselves (small groups, tests). */
 export function compareWithPeers(own: Indicators, peers: readonly Indicators[]): ComparisonRow[] {
-  return (Object.keys(INDICATOR_LABELS) as (keyof Indicators)[]).map((key) => {
-    const values = peers.map((p) => p[key]).filter((v): v is number => v !== null && Number.isFinite(v));
-    return {
-      key,
-      label: INDICATOR_LABELS[key],
-      format: INDICATOR_FORMATS[key],
-      value: own[key],
-      median: median(values),
-      peers: values.length,
-    };
-  });
+  return compareWithMedians(own, peerMedians(peers));
 }
 
 export interface StageCount {
@@ -202,30 +220,31 @@ export interface CommunityPage {
   proposals: StageCount[];
 }
 
-/** Indicators of every community, and the communities of each kind. */
-export function allIndicators(data: SiteData): Map<string, Indicators> {
-  const out = new Map<string, Indicators>();
-  for (const c of data.communities) {
-    out.set(
-      c.community_id,
-      indicatorsOf({
-        community: c,
-        projects: data.projectsByCommunity.get(c.community_id)?.length ?? 0,
-        money: data.moneyByCommunity.get(c.community_id) ?? [],
-        workforce: data.latestWorkforce.get(c.community_id),
-        satisfaction: data.satisfactionByCommunity.get(c.community_id) ?? [],
-      }),
-    );
-  }
-  return out;
+/** The indicators of one community of `data` (compared with the medians of its kind). */
+export function communityIndicators(data: SiteData, communityId: string): Indicators {
+  const community = data.communityById.get(communityId);
+  if (!community) throw new Error(`No community ${communityId}`);
+  return indicatorsOf({
+    community,
+    projects: data.projectsByCommunity.get(communityId)?.length ?? 0,
+    money: data.moneyByCommunity.get(communityId) ?? [],
+    workforce: data.latestWorkforce.get(communityId),
+    satisfaction: data.satisfactionByCommunity.get(communityId) ?? [],
+  });
 }
 
+/** The peer group of each kind of community: how many there are and the medians of their figures. */
+export type PeersByKind = ReadonlyMap<string, { communities: number; medians: PeerMedians }>;
+
+/**
+ * One community's page from `data` (which may hold only this community's rows), its latest
+ * transactions and the peer groups of every kind.
+ */
 export function communityPage(
   data: SiteData,
   communityId: string,
   recent: readonly TransactionRow[],
-  indicators: ReadonlyMap<string, Indicators>,
-  peersByKind: ReadonlyMap<string, Indicators[]>,
+  peersByKind: PeersByKind,
 ): CommunityPage {
   const community = data.communityById.get(communityId);
   if (!community) throw new Error(`No community ${communityId}`);
@@ -246,7 +265,7 @@ export function communityPage(
     data.organizationById,
   );
   const kindLabel = (COMMUNITY_KIND.labels as Record<string, string>)[community.kind] ?? community.kind;
-  const peers = peersByKind.get(community.kind) ?? [];
+  const peers = peersByKind.get(community.kind);
   return {
     community,
     kindLabel,
@@ -267,26 +286,9 @@ export function communityPage(
     satisfaction: { series: ratesByPeriod(satisfaction, 'overall'), latest: latestDimensions(satisfaction) },
     comparison: {
       kindLabel,
-      peers: peers.length,
-      rows: compareWithPeers(indicators.get(communityId)!, peers),
+      peers: peers?.communities ?? 0,
+      rows: compareWithMedians(communityIndicators(data, communityId), peers?.medians ?? peerMedians([])),
     },
     proposals: proposalStages(data.proposalsByCommunity.get(communityId) ?? []),
   };
-}
-
-/** getStaticPaths of src/pages/communities/[id].astro. */
-export async function communityPaths(): Promise<{ params: { id: string }; props: CommunityPage }[]> {
-  const data = await loadSiteData();
-  const recent = await loadRecentTransactions();
-  const indicators = allIndicators(data);
-  const peersByKind = new Map<string, Indicators[]>();
-  for (const c of data.communities) {
-    const list = peersByKind.get(c.kind) ?? [];
-    list.push(indicators.get(c.community_id)!);
-    peersByKind.set(c.kind, list);
-  }
-  return data.communities.map((c) => ({
-    params: { id: c.community_id },
-    props: communityPage(data, c.community_id, recent.get(c.community_id) ?? [], indicators, peersByKind),
-  }));
 }

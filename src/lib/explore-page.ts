@@ -4,7 +4,7 @@
  * real answers (and the browser test can compare DuckDB-wasm's answers with them); the schema of
  * every table comes from src/schema with the DuckDB type each field has (src/db/ddl.ts).
  */
-import { buildDatabase, runQuery } from '../db/build-database.ts';
+import { buildDatabase, runOpenQuery, runQuery } from '../db/build-database.ts';
 import { duckdbType } from '../db/ddl.ts';
 import type { SqlRow } from '../db/types.ts';
 import type { BrowserTable } from '../db/browser-support.ts';
@@ -81,12 +81,12 @@ export function loadExplorePage(): Promise<ExplorePage> {
     const examples: ExampleResult[] = [];
     // One at a time: the build database has one connection.
     for (const example of exampleQueries(QUERIES)) {
-      const rows = await runQuery<SqlRow>(example.name);
+      const rows = await runOpenQuery(example.name);
       const columns = await describe(example.sql);
       examples.push({ ...example, columns, rows: rows.slice(0, EXAMPLE_PREVIEW_ROWS), rowCount: rows.length });
     }
     const tables = await loadBrowserTables();
-    const counts = await runQuery<{ table_name: string; row_count: number }>('table_row_counts');
+    const counts = await runQuery('table_row_counts');
     const rowCounts = Object.fromEntries(counts.map((c) => [c.table_name, c.row_count]));
     return { examples, schema: schemaTables(rowCounts), tables };
   })();

@@ -21,7 +21,7 @@ export interface WorkforceRow {
   resident_leaders: number | null;
 }
 
-/** One row of organization_rows.sql. */
+/** An organization active in a community (community_organizations.sql, without its for_community). */
 export interface OrganizationRow {
   org_id: string;
   name: string;

@@ -2,6 +2,7 @@
  * How numbers, money and dates read on the site (zh-CN): amounts in 元 with separators, in 万元
  * where larger; dates as 2025年3月1日; rates with their 95% interval.
  */
+import { MIN_RESPONDENTS } from '../schema/thresholds.ts';
 const integerFormat = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 });
 const yuanFormat = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 0, maximumFractionDigits: 2 });
 const wanFormat = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -75,5 +76,5 @@ export function wilsonInterval(successes: number, n: number, z = 1.959964): Rate
   return { rate: p, low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
 }
 
-/** The smallest sample read as a rate (data standard §4). */
-export const MIN_RESPONDENTS = 30;
+/** The smallest sample read as a rate (data standard §4), defined with the standard. */
+export { MIN_RESPONDENTS };

@@ -4,13 +4,13 @@
  * what the data shows (each finding links to where it can be checked), and every street.
  */
 import { COMMUNITY_KIND, PROJECT_ORIGIN } from '../schema/index.ts';
-import { runQuery } from '../db/build-database.ts';
 import { areaFigures, pooledRate, type AreaFigures } from './area.ts';
+import type { FiveForces } from './five-forces.ts';
 import { formatPercent, MIN_RESPONDENTS } from './format.ts';
 import { exploreQueryHref } from './links.ts';
-import { governmentShare, type SourceShare } from './money.ts';
-import { latestOverall, rateOf, ratesByPeriod, type Rate } from './satisfaction.ts';
-import { loadSiteData, type ProjectSatisfactionRow, type SiteData } from './site-data.ts';
+import { governmentShare, moneyByYear, type MoneyRow, type SourceShare } from './money.ts';
+import { latestOverall, rateOf, ratesByPeriod, type Rate, type SatisfactionRow } from './satisfaction.ts';
+import type { ProjectSatisfactionRow, SiteData } from './site-data.ts';
 
 export interface Finding {
   id: string;
@@ -96,18 +96,77 @@ export function projectExamples(rows: readonly FindingProject[], n = 3): { label
   }));
 }
 
+/** A community whose latest overall rate is clearly below the city's in the same period. */
+export interface LowCommunity {
+  id: string;
+  name: string;
+  /** Upper end of its 95% interval. */
+  high: number;
+}
+
+/** The few examples a finding lists, and how many there are in all. */
+export interface LowSatisfaction {
+  count: number;
+  lowest: LowCommunity[];
+}
+
+/** How many low communities a finding names. */
+const LOW_EXAMPLES = 5;
+
+/**
+ * Folds one community into the low-satisfaction finding: below when the upper end of the 95%
+ * interval of its latest overall rate is under the city's rate in the same period.
+ */
+export function addLowSatisfaction(
+  acc: LowSatisfaction,
+  community: { id: string; name: string; satisfaction: readonly SatisfactionRow[] },
+  cityByPeriod: ReadonlyMap<string, Rate>,
+): void {
+  const latest = latestOverall(community.satisfaction);
+  if (!latest || latest.high === null) return;
+  const city = cityByPeriod.get(latest.period);
+  if (city?.rate == null || !(latest.high < city.rate)) return;
+  acc.count += 1;
+  acc.lowest.push({ id: community.id, name: community.name, high: latest.high });
+  acc.lowest.sort((a, b) => a.high - b.high);
+  if (acc.lowest.length > LOW_EXAMPLES) acc.lowest.length = LOW_EXAMPLES;
+}
+
+/**
+ * Everything the home page is made of: figures of the whole release and of each street and kind,
+ * all of them sums (src/lib/load/home.ts reads them with grouped queries and one pass over the
+ * communities; `homeInputOf` makes the same from rows held in memory).
+ */
+export interface HomeInput {
+  asOf: string;
+  communities: number;
+  forces: FiveForces;
+  money: readonly MoneyRow[];
+  satisfaction: readonly SatisfactionRow[];
+  streets: readonly {
+    code: string;
+    name: string;
+    communities: number;
+    money: readonly MoneyRow[];
+    satisfaction: readonly SatisfactionRow[];
+  }[];
+  kinds: readonly { kind: string; satisfaction: readonly SatisfactionRow[] }[];
+  /** Surveyed projects pooled by origin. */
+  origins: readonly OriginRate[];
+  /** Of the assigned projects with a large enough sample, how many rate below the resident-proposal projects. */
+  assigned: { below: number; surveyed: number } | null;
+  low: LowSatisfaction;
+  overdue: readonly FindingProject[];
+  notContinued: readonly FindingProject[];
+}
+
 export function homeFindings(
-  data: SiteData,
-  input: {
-    overdue: readonly FindingProject[];
-    notContinued: readonly FindingProject[];
-    cityByPeriod: ReadonlyMap<string, Rate>;
-    governmentByStreet: readonly StreetSummary[];
-    cityGovernment: SourceShare;
-  },
+  input: HomeInput,
+  governmentByStreet: readonly StreetSummary[],
+  cityGovernment: SourceShare,
 ): Finding[] {
   const findings: Finding[] = [];
-  const asOf = data.asOf;
+  const asOf = input.asOf;
   if (input.notContinued.length > 0) {
     findings.push({
       id: 'not-continued',
@@ -126,107 +185,132 @@ export function homeFindings(
       examples: projectExamples(input.overdue),
     });
   }
-  const origins = satisfactionByOrigin(data.projectSatisfaction);
-  const assigned = origins.find((o) => o.origin === 'assigned');
-  const resident = origins.find((o) => o.origin === 'resident_proposal');
-  if (assigned && resident && resident.rate.rate !== null && assigned.rate.rate !== null) {
-    const below = assignedBelow(data.projectSatisfaction, resident.rate.rate);
-    const surveyed = data.projectSatisfaction.filter(
-      (r) => r.origin === 'assigned' && r.respondents >= MIN_RESPONDENTS,
-    ).length;
+  const assigned = input.origins.find((o) => o.origin === 'assigned');
+  const resident = input.origins.find((o) => o.origin === 'resident_proposal');
+  if (assigned && resident && resident.rate.rate !== null && assigned.rate.rate !== null && input.assigned) {
+    const { below, surveyed } = input.assigned;
     findings.push({
       id: 'assigned-satisfaction',
       text:
-        `${below.length} 个上级下派项目的满意度低于居民自主提事项目的总体水平(${formatPercent(resident.rate.rate)})` +
-        `,占有足够样本的上级下派项目(${surveyed} 个)的 ${formatPercent(surveyed > 0 ? below.length / surveyed : null, 0)}。` +
+        `${below} 个上级下派项目的满意度低于居民自主提事项目的总体水平(${formatPercent(resident.rate.rate)})` +
+        `,占有足够样本的上级下派项目(${surveyed} 个)的 ${formatPercent(surveyed > 0 ? below / surveyed : null, 0)}。` +
         `上级下派项目合计满意度 ${formatPercent(assigned.rate.rate)}。`,
       href: exploreQueryHref('finding_project_satisfaction_by_origin'),
       linkText: '在数据查询中查看每个项目的满意度',
     });
   }
-  const top = input.governmentByStreet[0];
-  if (top && top.government.share !== null && input.cityGovernment.share !== null) {
-    const over = input.governmentByStreet.filter(
-      (s) => s.government.share !== null && s.government.share >= 0.8,
-    ).length;
+  const top = governmentByStreet[0];
+  if (top && top.government.share !== null && cityGovernment.share !== null) {
+    const over = governmentByStreet.filter((s) => s.government.share !== null && s.government.share >= 0.8).length;
     findings.push({
       id: 'government',
       text:
-        `全部收入中 ${formatPercent(input.cityGovernment.share)} 来自政府资金;政府资金占比最高的是${top.name}(${formatPercent(top.government.share)})` +
+        `全部收入中 ${formatPercent(cityGovernment.share)} 来自政府资金;政府资金占比最高的是${top.name}(${formatPercent(top.government.share)})` +
         (over > 0 ? `,${over} 个街道(镇)超过 80%。` : '。'),
       href: '#government',
       linkText: '查看各街道(镇)的政府资金占比',
     });
   }
-  // Communities whose latest overall rate is clearly below the city's in the same period: the
-  // upper end of their 95% interval is under the city's rate.
-  const low: { id: string; name: string; high: number }[] = [];
-  for (const c of data.communities) {
-    const latest = latestOverall(data.satisfactionByCommunity.get(c.community_id) ?? []);
-    if (!latest || latest.high === null) continue;
-    const city = input.cityByPeriod.get(latest.period);
-    if (city?.rate != null && latest.high < city.rate)
-      low.push({ id: c.community_id, name: c.name, high: latest.high });
-  }
-  if (low.length > 0) {
-    low.sort((a, b) => a.high - b.high);
+  if (input.low.count > 0) {
     findings.push({
       id: 'low-satisfaction',
-      text: `${low.length} 个社区最近一期的总体满意度明显低于全市同期水平(95%区间的上限也低于全市)。`,
+      text: `${input.low.count} 个社区最近一期的总体满意度明显低于全市同期水平(95%区间的上限也低于全市)。`,
       href: '#satisfaction',
       linkText: '查看满意度',
-      examples: low.slice(0, 5).map((c) => ({ label: c.name, href: `/communities/${c.id}/#satisfaction` })),
+      examples: input.low.lowest.map((c) => ({ label: c.name, href: `/communities/${c.id}/#satisfaction` })),
     });
   }
   return findings;
 }
 
-export function homePage(
-  data: SiteData,
-  overdue: readonly FindingProject[],
-  notContinued: readonly FindingProject[],
-): HomePage {
-  const {
-    projects: _projects,
-    satisfactionRows: _rows,
-    ...figures
-  } = areaFigures(data, data.communities, data.streetMoney, data.organizations);
-  const period = figures.latestPeriod;
-  const cityByPeriod = new Map<string, Rate>(ratesByPeriod(data.satisfaction, 'overall').map((r) => [r.period, r]));
-  const streets: StreetSummary[] = data.streets.map((s) => {
-    const rows = s.communities.flatMap((c) => data.satisfactionByCommunity.get(c.community_id) ?? []);
-    return {
-      code: s.code,
-      name: s.name,
-      communities: s.communities.length,
-      government: governmentShare(data.moneyByStreet.get(s.code) ?? []),
-      satisfaction: pooledRate(rows, period),
-    };
-  });
+export function homePage(input: HomeInput): HomePage {
+  const satisfaction = ratesByPeriod(input.satisfaction, 'overall');
+  const period = satisfaction.at(-1)?.period ?? null;
+  const streets: StreetSummary[] = input.streets.map((s) => ({
+    code: s.code,
+    name: s.name,
+    communities: s.communities,
+    government: governmentShare(s.money),
+    satisfaction: pooledRate(s.satisfaction, period),
+  }));
   const governmentByStreet = [...streets].sort((a, b) => (b.government.share ?? -1) - (a.government.share ?? -1));
   const kinds = (COMMUNITY_KIND.codes as readonly string[]).flatMap((kind) => {
-    const members = data.communities.filter((c) => c.kind === kind);
-    if (members.length === 0) return [];
-    const rows = members.flatMap((c) => data.satisfactionByCommunity.get(c.community_id) ?? []);
+    const k = input.kinds.find((x) => x.kind === kind);
+    if (!k) return [];
     return [
-      { kind, label: (COMMUNITY_KIND.labels as Record<string, string>)[kind] ?? kind, rate: pooledRate(rows, period) },
+      {
+        kind,
+        label: (COMMUNITY_KIND.labels as Record<string, string>)[kind] ?? kind,
+        rate: pooledRate(k.satisfaction, period),
+      },
     ];
   });
-  const cityGovernment = figures.government;
+  const government = governmentShare(input.money);
   return {
-    asOf: data.asOf,
-    figures,
-    communities: data.communities.length,
+    asOf: input.asOf,
+    figures: { forces: input.forces, money: moneyByYear(input.money), government, satisfaction, latestPeriod: period },
+    communities: input.communities,
     streets,
     governmentByStreet,
-    latest: { period, city: pooledRate(data.satisfaction, period), byKind: kinds },
-    findings: homeFindings(data, { overdue, notContinued, cityByPeriod, governmentByStreet, cityGovernment }),
+    latest: { period, city: pooledRate(input.satisfaction, period), byKind: kinds },
+    findings: homeFindings(input, governmentByStreet, government),
   };
 }
 
-export async function loadHomePage(): Promise<HomePage> {
-  const data = await loadSiteData();
-  const overdue = await runQuery<FindingProject>('finding_overdue_projects', [data.asOf]);
-  const notContinued = await runQuery<FindingProject>('finding_not_continued_projects', [data.asOf]);
-  return homePage(data, overdue, notContinued);
+/** The city's pooled rate per period (the reference of the low-satisfaction finding). */
+export function cityRatesByPeriod(satisfaction: readonly SatisfactionRow[]): Map<string, Rate> {
+  return new Map(ratesByPeriod(satisfaction, 'overall').map((r) => [r.period, r]));
+}
+
+/** HomeInput from rows held in memory (a small release, tests): the same sums as the queries. */
+export function homeInputOf(
+  data: SiteData,
+  overdue: readonly FindingProject[],
+  notContinued: readonly FindingProject[],
+): HomeInput {
+  const { forces } = areaFigures(data, data.communities, data.streetMoney, data.organizations);
+  const cityByPeriod = cityRatesByPeriod(data.satisfaction);
+  const low: LowSatisfaction = { count: 0, lowest: [] };
+  for (const c of data.communities) {
+    addLowSatisfaction(
+      low,
+      { id: c.community_id, name: c.name, satisfaction: data.satisfactionByCommunity.get(c.community_id) ?? [] },
+      cityByPeriod,
+    );
+  }
+  const origins = satisfactionByOrigin(data.projectSatisfaction);
+  const resident = origins.find((o) => o.origin === 'resident_proposal')?.rate.rate ?? null;
+  return {
+    asOf: data.asOf,
+    communities: data.communities.length,
+    forces,
+    money: data.streetMoney,
+    satisfaction: data.satisfaction,
+    streets: data.streets.map((s) => ({
+      code: s.code,
+      name: s.name,
+      communities: s.communities.length,
+      money: data.moneyByStreet.get(s.code) ?? [],
+      satisfaction: s.communities.flatMap((c) => data.satisfactionByCommunity.get(c.community_id) ?? []),
+    })),
+    kinds: (COMMUNITY_KIND.codes as readonly string[]).flatMap((kind) => {
+      const members = data.communities.filter((c) => c.kind === kind);
+      return members.length === 0
+        ? []
+        : [{ kind, satisfaction: members.flatMap((c) => data.satisfactionByCommunity.get(c.community_id) ?? []) }];
+    }),
+    origins,
+    assigned:
+      resident === null
+        ? null
+        : {
+            below: assignedBelow(data.projectSatisfaction, resident).length,
+            surveyed: data.projectSatisfaction.filter(
+              (r) => r.origin === 'assigned' && r.respondents >= MIN_RESPONDENTS,
+            ).length,
+          },
+    low,
+    overdue,
+    notContinued,
+  };
 }

@@ -1,22 +1,18 @@
 /**
- * The city-wide lists /projects/ and /transactions/: what they show without JavaScript (summaries
- * and the rows that fit a page) and what their filters need (src/components/FilterBar.astro).
- * Above LIST_FULL_LIMIT rows a list carries only its newest LIST_FIRST_PAGE rows; its filters then
- * query the whole table with DuckDB-wasm, and the downloads hold everything.
+ * The city-wide lists /projects/ and /transactions/, pure parts: summaries, and how a long list is
+ * cut into static pages. Above LIST_FULL_LIMIT rows a list carries only its newest LIST_FIRST_PAGE
+ * rows; its filters then query the whole table with DuckDB-wasm, and the downloads hold
+ * everything. The rows come from src/lib/load/lists.ts.
  */
-import { runQuery } from '../db/build-database.ts';
 import type { BrowserTable } from '../db/browser-support.ts';
 import { FUND_SOURCE, PROJECT_STATUS } from '../schema/index.ts';
-import { loadBrowserTables } from './browser-tables.ts';
+import { LIST_FULL_LIMIT, LIST_PAGE_SIZE } from './limits.ts';
 import { sumYuan, type MoneyRow } from './money.ts';
 import type { ProjectRow, TransactionRow } from './rows.ts';
-import { yearOf } from './rows.ts';
-import { loadSiteData } from './site-data.ts';
 
-/** Lists up to this many rows are complete in the page (filters work without DuckDB). */
-export const LIST_FULL_LIMIT = 1000;
-/** Longer lists show this many newest rows. */
-export const LIST_FIRST_PAGE = 500;
+export { LIST_FULL_LIMIT };
+/** Longer lists show this many newest rows a page. */
+export const LIST_FIRST_PAGE = LIST_PAGE_SIZE;
 
 export interface YearTotal {
   year: number;
@@ -93,45 +89,9 @@ export interface ProjectsList extends ListPage<ProjectRow> {
   operators: [string, string][];
 }
 
-export async function loadProjectsList(): Promise<ProjectsList> {
-  const site = await loadSiteData();
-  const all = newestProjects(site.projects);
-  const full = all.length <= LIST_FULL_LIMIT;
-  const operators = new Map<string, string>();
-  for (const p of all) if (p.operator_org_id) operators.set(p.operator_org_id, p.operator_name ?? p.operator_org_id);
-  return {
-    rows: full ? all : all.slice(0, LIST_FIRST_PAGE),
-    total: all.length,
-    query: full ? undefined : { tables: await loadBrowserTables(), total: all.length },
-    years: [...new Set(all.map((p) => yearOf(p.start_date)).filter((y): y is number => y !== null))].sort(
-      (a, b) => b - a,
-    ),
-    asOf: site.asOf,
-    byStatus: statusTotals(all),
-    operators: [...operators].sort((a, b) => a[1].localeCompare(b[1], 'zh-CN')),
-  };
-}
-
 export interface TransactionsList extends ListPage<TransactionRow> {
   byYear: YearTotal[];
   bySource: CodeTotal[];
-}
-
-export async function loadTransactionsList(): Promise<TransactionsList> {
-  const site = await loadSiteData();
-  const byYear = yearTotals(site.streetMoney);
-  const total = byYear.reduce((n, y) => n + y.incomeCount + y.expenditureCount, 0);
-  const full = total <= LIST_FULL_LIMIT;
-  const rows = await runQuery<TransactionRow>('transaction_rows_latest', [full ? LIST_FULL_LIMIT : LIST_FIRST_PAGE]);
-  return {
-    rows,
-    total,
-    query: full ? undefined : { tables: await loadBrowserTables(), total },
-    years: byYear.map((y) => y.year).sort((a, b) => b - a),
-    asOf: site.asOf,
-    byYear,
-    bySource: sourceTotals(site.streetMoney),
-  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -161,44 +121,8 @@ export interface ListContinuation<Row> {
   asOf: string;
 }
 
-function continuationPaths(total: number): { params: { page: string }; props: { page: number } }[] {
+/** The route parameters of a list's static pages after the first. */
+export function continuationPaths(total: number): { params: { page: string } }[] {
   const pages = listPageCount(total);
-  return Array.from({ length: Math.max(0, pages - 1) }, (_, i) => ({
-    params: { page: String(i + 2) },
-    props: { page: i + 2 },
-  }));
-}
-
-// Loaded once per build and sliced per page, so page props stay small.
-let allTransactions: Promise<TransactionRow[]> | undefined;
-function loadAllTransactions(total: number): Promise<TransactionRow[]> {
-  allTransactions ??= runQuery<TransactionRow>('transaction_rows_latest', [total]);
-  return allTransactions;
-}
-
-async function transactionTotal(): Promise<number> {
-  const site = await loadSiteData();
-  return yearTotals(site.streetMoney).reduce((n, y) => n + y.incomeCount + y.expenditureCount, 0);
-}
-
-export async function transactionPagePaths(): Promise<{ params: { page: string }; props: { page: number } }[]> {
-  return continuationPaths(await transactionTotal());
-}
-
-export async function transactionListPage(page: number): Promise<ListContinuation<TransactionRow>> {
-  const site = await loadSiteData();
-  const total = await transactionTotal();
-  const rows = listPageRows(await loadAllTransactions(total), page);
-  return { rows, page, pages: listPageCount(total), total, asOf: site.asOf };
-}
-
-export async function projectPagePaths(): Promise<{ params: { page: string }; props: { page: number } }[]> {
-  const site = await loadSiteData();
-  return continuationPaths(site.projects.length);
-}
-
-export async function projectListPage(page: number): Promise<ListContinuation<ProjectRow>> {
-  const site = await loadSiteData();
-  const all = newestProjects(site.projects);
-  return { rows: listPageRows(all, page), page, pages: listPageCount(all.length), total: all.length, asOf: site.asOf };
+  return Array.from({ length: Math.max(0, pages - 1) }, (_, i) => ({ params: { page: String(i + 2) } }));
 }

@@ -184,27 +184,39 @@ export interface ProjectPageInput {
   asOf: string;
 }
 
+/** The page of one project; `input` holds its rows and the projects of its continuation chain. */
+export function projectPage(projectId: string, input: ProjectPageInput): ProjectPage {
+  return projectPageMaker(input)(projectId);
+}
+
 /** One ProjectPage per project, in the order of `projects`. */
 export function projectPages(input: ProjectPageInput): ProjectPage[] {
+  const make = projectPageMaker(input);
+  return input.projects.map((p) => make(p.project_id));
+}
+
+function projectPageMaker(input: ProjectPageInput): (projectId: string) => ProjectPage {
   const byId = new Map(input.projects.map((p) => [p.project_id, p]));
   const continuations = groupBy(input.projects, (p) => p.continues_project_id);
   const details = new Map(input.details.map((d) => [d.project_id, d]));
   const money = groupBy(input.money, (m) => m.project_id);
   const transactions = groupBy(input.transactions, (t) => t.project_id);
   const surveys = groupBy(input.surveys, (s) => s.project_id);
-  return input.projects.map((project) => {
-    const d = details.get(project.project_id);
-    if (!d) throw new Error(`project_details.sql has no row for project ${project.project_id}`);
+  return (projectId) => {
+    const project = byId.get(projectId);
+    if (!project) throw new Error(`No project ${projectId}`);
+    const d = details.get(projectId);
+    if (!d) throw new Error(`project_details.sql has no row for project ${projectId}`);
     const flags = projectFlags(project, input.asOf);
     return {
       project,
       details: d,
-      money: projectMoney(money.get(project.project_id) ?? [], project.budget),
-      transactions: transactions.get(project.project_id) ?? [],
-      surveys: (surveys.get(project.project_id) ?? []).map(surveyResult),
-      ...continuationChain(project.project_id, byId, continuations),
+      money: projectMoney(money.get(projectId) ?? [], project.budget),
+      transactions: transactions.get(projectId) ?? [],
+      surveys: (surveys.get(projectId) ?? []).map(surveyResult),
+      ...continuationChain(projectId, byId, continuations),
       notContinued: flags.includes('not_continued'),
       overdue: flags.includes('overdue'),
     };
-  });
+  };
 }

@@ -1,28 +1,21 @@
 import { runQuery } from '../db/build-database.ts';
+import type { QueryRow } from '../queries/rows.ts';
+import { once } from './load/cache.ts';
 
-export interface Release {
-  name: string;
-  title: string;
-  version: string;
-  created: string;
-  publisher_name: string;
-  publisher_contact: string | null;
-  license: string | null;
-  coverage_area: string | null;
-  period_start: string | null;
-  period_end: string | null;
-  sample: boolean;
-  built_on: string;
-}
-
-let cached: Promise<Release> | undefined;
+export type Release = QueryRow<'release'>;
 
 /** The release metadata every page shows (publisher, as-of date, the sample notice). */
-export function loadRelease(): Promise<Release> {
-  cached ??= runQuery<Release>('release').then((rows) => {
-    const release = rows[0];
-    if (!release) throw new Error('The site database has no release row.');
-    return release;
-  });
-  return cached;
+export const loadRelease = once(async (): Promise<Release> => {
+  const release = (await runQuery('release'))[0];
+  if (!release) throw new Error('The site database has no release row.');
+  return release;
+});
+
+/** The data's as-of date: the release's period end, else its creation date. */
+export function asOfOf(release: Pick<Release, 'period_end' | 'created'>): string {
+  return release.period_end ?? release.created;
+}
+
+export async function loadAsOf(): Promise<string> {
+  return asOfOf(await loadRelease());
 }

@@ -1,7 +1,7 @@
 /**
  * The rows that the shared tables (components/ProjectTable.astro, components/TransactionTable.astro)
  * display: plain, serializable objects, one per project or transaction, as the queries
- * src/queries/project_rows.sql and transaction_rows.sql return them (or any query with the same
+ * src/queries/projects_filtered.sql and transactions_filtered.sql return them (or any query with the same
  * columns). Codes stay codes here; the components turn them into Chinese labels from src/schema.
  */
 import type { Project, Transaction } from '../schema/index.ts';

@@ -1,17 +1,12 @@
 /**
- * The bulk data behind the city, street and community pages: a handful of queries run ONCE per
- * build (never one per page), grouped by community in Maps, so that each page gets only its
- * slice. Scales to 10,000+ communities: every query is one grouped scan of a table.
- *
- * The grouping itself is pure (`groupSiteData`) and unit-tested; `loadSiteData` only runs the
- * queries and caches the result for the rest of the build.
+ * The rows of one or a few communities (a community page, or the communities of one street),
+ * indexed by community for the pure page functions. src/lib/load/ fills it from the page stores,
+ * with only the rows of the communities a page shows; `groupSiteData` is pure and unit-tested.
  */
-import { runQuery } from '../db/build-database.ts';
 import type { Community } from '../schema/index.ts';
 import { latestWorkforce, type OrganizationRow, type WorkforceRow } from './five-forces.ts';
 import type { MoneyRow } from './money.ts';
-import { loadRelease } from './release.ts';
-import type { ProjectRow, TransactionRow } from './rows.ts';
+import type { ProjectRow } from './rows.ts';
 import type { SatisfactionRow } from './satisfaction.ts';
 
 /** One row of community_profiles.sql. */
@@ -123,51 +118,4 @@ export function groupSiteData(rows: SiteRows, asOf: string): SiteData {
     organizationsLocatedIn: located,
     proposalsByCommunity: groupBy(rows.proposals, (p) => p.community_id),
   };
-}
-
-let cached: Promise<SiteData> | undefined;
-
-/** Runs the bulk queries once per build and indexes them. */
-export function loadSiteData(): Promise<SiteData> {
-  cached ??= (async () => {
-    const release = await loadRelease();
-    // One at a time: the build database has one connection.
-    const communities = await runQuery<CommunityProfile>('community_profiles');
-    const projects = await runQuery<ProjectRow>('project_rows');
-    const money = await runQuery<CommunityMoneyRow>('community_money');
-    const streetMoney = await runQuery<StreetMoneyRow>('street_money');
-    const satisfaction = await runQuery<CommunitySatisfactionRow>('community_satisfaction');
-    const projectSatisfaction = await runQuery<ProjectSatisfactionRow>('project_satisfaction');
-    const workforce = await runQuery<WorkforceRow>('workforce_rows');
-    const organizations = await runQuery<OrganizationRow>('organization_rows');
-    const proposals = await runQuery<ProposalStageRow>('proposal_stages');
-    return groupSiteData(
-      {
-        communities,
-        projects,
-        money,
-        streetMoney,
-        satisfaction,
-        projectSatisfaction,
-        workforce,
-        organizations,
-        proposals,
-      },
-      release.period_end ?? release.created,
-    );
-  })();
-  return cached;
-}
-
-/** How many of each community's latest transactions its page lists (the rest: CSV and /explore/). */
-export const RECENT_TRANSACTIONS = 30;
-
-let recent: Promise<Map<string, TransactionRow[]>> | undefined;
-
-/** The latest RECENT_TRANSACTIONS transactions of every community, in one query. */
-export function loadRecentTransactions(): Promise<Map<string, TransactionRow[]>> {
-  recent ??= runQuery<TransactionRow>('transaction_rows_recent', [RECENT_TRANSACTIONS]).then((rows) =>
-    groupBy(rows, (t) => t.community_id),
-  );
-  return recent;
 }

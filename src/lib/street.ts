@@ -5,10 +5,10 @@
  * that need a second look.
  */
 import { areaFigures, communitySummary, pooledRate, type AreaFigures, type CommunitySummary } from './area.ts';
-import { governmentShare, type SourceShare } from './money.ts';
+import { governmentShare, type MoneyRow, type SourceShare } from './money.ts';
 import { projectFlags, type ProjectRow } from './rows.ts';
-import { rateOf, ratesByPeriod, type Rate } from './satisfaction.ts';
-import { loadSiteData, type SiteData } from './site-data.ts';
+import { rateOf, ratesByPeriod, type Rate, type SatisfactionRow } from './satisfaction.ts';
+import type { SiteData } from './site-data.ts';
 
 export interface StreetPage {
   street: { code: string; name: string; county_name: string };
@@ -30,15 +30,16 @@ export interface CityReference {
   byPeriod: ReadonlyMap<string, Rate>;
 }
 
-/** City-wide figures every street page compares with: computed once, not once per street. */
-export function cityReference(data: SiteData): CityReference {
+/** City-wide figures every street page compares with (city_money.sql, city_satisfaction.sql). */
+export function cityReference(money: readonly MoneyRow[], satisfaction: readonly SatisfactionRow[]): CityReference {
   return {
-    government: governmentShare(data.streetMoney),
-    byPeriod: new Map(ratesByPeriod(data.satisfaction, 'overall').map((r) => [r.period, r])),
+    government: governmentShare(money),
+    byPeriod: new Map(ratesByPeriod(satisfaction, 'overall').map((r) => [r.period, r])),
   };
 }
 
-export function streetPage(data: SiteData, code: string, city: CityReference = cityReference(data)): StreetPage {
+/** The page of street `code`; `data` needs to hold only the street's communities and money. */
+export function streetPage(data: SiteData, code: string, city: CityReference): StreetPage {
   const street = data.streetByCode.get(code);
   if (!street) throw new Error(`No street ${code}`);
   const { projects, satisfactionRows, ...figures } = areaFigures(
@@ -65,11 +66,4 @@ export function streetPage(data: SiteData, code: string, city: CityReference = c
     })),
     flaggedProjects: projects.filter((p) => projectFlags(p, data.asOf).length > 0),
   };
-}
-
-/** getStaticPaths of src/pages/streets/[code].astro. */
-export async function streetPaths(): Promise<{ params: { code: string }; props: StreetPage }[]> {
-  const data = await loadSiteData();
-  const city = cityReference(data);
-  return data.streets.map((s) => ({ params: { code: s.code }, props: streetPage(data, s.code, city) }));
 }

@@ -4,6 +4,7 @@ import { communities, organizations, projects, proposals, surveys, transactions,
 
 export * from './define.ts';
 export * from './enums.ts';
+export * from './thresholds.ts';
 export { communities, organizations, projects, proposals, surveys, transactions, workforce };
 
 export const TABLES = [communities, organizations, proposals, projects, transactions, surveys, workforce] as const;

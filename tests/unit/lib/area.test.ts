@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { communitySummary } from '../../../src/lib/area.ts';
-import { streetPage } from '../../../src/lib/street.ts';
-import { assignedBelow, homePage, projectExamples, satisfactionByOrigin } from '../../../src/lib/home.ts';
+import { cityReference, streetPage } from '../../../src/lib/street.ts';
+import { assignedBelow, homeInputOf, homePage, projectExamples, satisfactionByOrigin } from '../../../src/lib/home.ts';
 import { A, C, siteData, siteRows } from './site-fixture.ts';
 
 const data = siteData();
@@ -28,7 +28,7 @@ describe('communitySummary', () => {
 });
 
 describe('streetPage', () => {
-  const page = streetPage(data, '330482001');
+  const page = streetPage(data, '330482001', cityReference(data.streetMoney, data.satisfaction));
   it('totals the street’s two communities', () => {
     expect(page.street.name).toBe('当湖街道');
     expect(page.communities.map((c) => c.name)).toEqual(['东湖社区', '南河社区']);
@@ -59,7 +59,7 @@ describe('streetPage', () => {
 describe('home page', () => {
   const overdue = [{ project_id: 'P2', title: '东湖社区项目P2', community_name: '东湖社区', community_id: A }];
   const notContinued = [{ project_id: 'P1', title: '项目P1', community_name: '东湖社区', community_id: A }];
-  const page = homePage(data, overdue, notContinued);
+  const page = homePage(homeInputOf(data, overdue, notContinued));
   it('totals the city', () => {
     expect(page.communities).toBe(3);
     expect(page.figures.forces.projects).toBe(5);
@@ -97,7 +97,7 @@ describe('home page', () => {
   it('finds communities clearly below the city in their latest period', () => {
     const rows = siteRows();
     rows.satisfaction = rows.satisfaction.map((s) => (s.community_id === C ? { ...s, satisfied: 25 } : s));
-    const low = homePage(siteData(rows), [], []).findings.find((f) => f.id === 'low-satisfaction');
+    const low = homePage(homeInputOf(siteData(rows), [], [])).findings.find((f) => f.id === 'low-satisfaction');
     // C: 25 of 50, upper bound 63.4% < city 2025-Q1 105 of 150 = 70%
     expect(low!.text.startsWith('1 个社区')).toBe(true);
     expect(low!.examples).toEqual([{ label: '三叉河村', href: `/communities/${C}/#satisfaction` }]);

@@ -1,19 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import {
   activeOrganizations,
-  allIndicators,
+  communityIndicators,
   communityPage,
   compareWithPeers,
+  peerMedians,
   proposalStages,
+  type Indicators,
 } from '../../../src/lib/community.ts';
 import { A, AS_OF, B, C, siteData } from './site-fixture.ts';
 
 const data = siteData();
-const indicators = allIndicators(data);
+const indicators = new Map<string, Indicators>([A, B, C].map((id) => [id, communityIndicators(data, id)]));
 const peers = new Map([
   ['urban', [indicators.get(A)!, indicators.get(B)!]],
   ['rural', [indicators.get(C)!]],
 ]);
+const peersByKind = new Map([...peers].map(([kind, list]) => [kind, { communities: list.length, medians: peerMedians(list) }]));
 
 describe('activeOrganizations', () => {
   it('lists operators of the community’s projects and organizations located there', () => {
@@ -75,7 +78,7 @@ describe('proposalStages', () => {
 });
 
 describe('communityPage', () => {
-  const page = communityPage(data, A, [], indicators, peers);
+  const page = communityPage(data, A, [], peersByKind);
   it('carries the profile, street and kind', () => {
     expect(page.community.name).toBe('东湖社区');
     expect(page.street).toEqual({ code: '330482001', name: '当湖街道' });
@@ -99,6 +102,6 @@ describe('communityPage', () => {
     expect(page.comparison).toMatchObject({ kindLabel: '城市社区', peers: 2 });
   });
   it('refuses an unknown community', () => {
-    expect(() => communityPage(data, '000000000000', [], indicators, peers)).toThrow();
+    expect(() => communityPage(data, '000000000000', [], peersByKind)).toThrow();
   });
 });

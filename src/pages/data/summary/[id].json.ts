@@ -3,16 +3,14 @@
  * shows (src/lib/compare.ts), from the same page data as /communities/<id>/.
  */
 import type { APIRoute } from 'astro';
-import { communityPaths } from '../../../lib/community.ts';
-import type { CommunitySummary } from '../../../lib/compare.ts';
 import { communitySummary } from '../../../lib/compare-summary.ts';
+import { communityPaths, loadCommunityPage } from '../../../lib/load/community.ts';
 
-export async function getStaticPaths() {
-  const pages = await communityPaths();
-  return pages.map((p) => ({ params: { id: p.params.id }, props: { summary: communitySummary(p.props) } }));
+export function getStaticPaths() {
+  return communityPaths();
 }
 
-export const GET: APIRoute = ({ props }) => {
-  const summary = (props as { summary: CommunitySummary }).summary;
+export const GET: APIRoute = async ({ params }) => {
+  const summary = communitySummary(await loadCommunityPage(params['id']!));
   return new Response(JSON.stringify(summary), { headers: { 'content-type': 'application/json' } });
 };

@@ -1,0 +1,72 @@
+/**
+ * Sharded builds: `SHARD=<k>/<n>` builds shard k of n. Shards split the pages by region (the
+ * prefecture city, first 4 digits of the division code) into n runs of consecutive regions of
+ * about equal numbers of pages, so that a shard is a coherent part of the country; assets, data
+ * files and city-wide pages go to shard 1. Copying the n outputs into one folder gives the site the
+ * unsharded build gives, file for file. Pure: the build's routes and scripts/build.ts call it.
+ */
+
+export interface Shard {
+  /** 1-based. */
+  index: number;
+  count: number;
+}
+
+/** `SHARD=2/3` → { index: 2, count: 3 }; unset → null (the whole site). */
+export function parseShard(value: string | undefined): Shard | null {
+  if (value === undefined || value.trim() === '') return null;
+  const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
+  if (!m) throw new Error(`SHARD must look like 2/3 (shard 2 of 3), not "${value}"`);
+  const index = Number(m[1]);
+  const count = Number(m[2]);
+  if (count < 1 || index < 1 || index > count) throw new Error(`SHARD ${value}: k must be between 1 and n`);
+  return { index, count };
+}
+
+export function currentShard(): Shard | null {
+  return parseShard(process.env['SHARD']);
+}
+
+/**
+ * Assigns each region to a shard: regions in code order, cut where the running total of pages
+ * crosses each n-th of the whole. Regions not listed (and '') belong to shard 1.
+ */
+export function assignRegions(
+  weights: readonly { region_code: string; pages: number }[],
+  count: number,
+): Map<string, number> {
+  const sorted = [...weights].sort((a, b) =>
+    a.region_code < b.region_code ? -1 : a.region_code > b.region_code ? 1 : 0,
+  );
+  const total = sorted.reduce((s, w) => s + w.pages, 0);
+  const out = new Map<string, number>();
+  let before = 0;
+  for (const w of sorted) {
+    // The shard in which the region's first page falls.
+    const shard = total === 0 ? 1 : Math.min(count, Math.floor((before * count) / total) + 1);
+    out.set(w.region_code, shard);
+    before += w.pages;
+  }
+  return out;
+}
+
+export function shardOfRegion(assignment: ReadonlyMap<string, number>, region: string | null | undefined): number {
+  return (region ? assignment.get(region) : undefined) ?? 1;
+}
+
+/**
+ * Whether a file of a shard's output belongs to that shard: for shards after the first, only the
+ * pages of its own regions (the per-key routes); everything else is shard 1's.
+ */
+export const SHARDED_OUTPUTS: readonly RegExp[] = [
+  /^communities\/(?!list\/)[^/]+\/index\.html$/,
+  /^streets\/[^/]+\/index\.html$/,
+  /^projects\/(?!page\/)[^/]+\/index\.html$/,
+  /^organizations\/[^/]+\/index\.html$/,
+  /^data\/summary\/[^/]+\.json$/,
+];
+
+export function isShardedOutput(relativePath: string): boolean {
+  const path = relativePath.replaceAll('\\', '/');
+  return SHARDED_OUTPUTS.some((re) => re.test(path));
+}

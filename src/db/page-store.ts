@@ -1,0 +1,168 @@
+/**
+ * Page stores: each page reads only its own rows.
+ *
+ * A store belongs to one kind of page (a community, a project, page n of a long list). Its
+ * sections are ordinary `.sql` files of src/queries that return the rows of EVERY page at once,
+ * ordered as a page shows them, with a column naming the page each row belongs to. When a page
+ * first asks, DuckDB runs each section query once and writes its rows grouped by page key into a
+ * table of the build's scratch database (one JSON list per key). Each page then costs one lookup
+ * by key, whatever the size of the release: no page recomputes from a whole table, and no table
+ * is ever held in JavaScript.
+ *
+ * getStaticPaths lists only the keys (`keys()`); a page calls `get(key)` when it renders.
+ */
+import { quoteIdent, quoteLiteral } from './ddl.ts';
+import { buildDatabase, parseRows, PAGES_CATALOG } from './build-database.ts';
+import { sqlOf } from '../queries/index.ts';
+import type { QueryName, QueryRow } from '../queries/rows.ts';
+import type { SqlRow, SqlValue } from './types.ts';
+
+export interface StoreSection<N extends QueryName = QueryName> {
+  /** The query holding this section's rows for every page, in the order a page lists them. */
+  query: N;
+  /** The column of the query that names the page a row belongs to. */
+  key: string;
+  /** Constant parameters of the query (e.g. how many rows a page lists). */
+  params?: readonly SqlValue[];
+  /**
+   * Cuts the query's rows, in its order, into numbered pages of this many rows: the key is then
+   * the page number (column `page`), and `key` must be 'page'. This is how a long list's static
+   * pages (/transactions/page/<n>/) read the very query the browser filters with.
+   */
+  pageSize?: number;
+}
+
+export type StoreSections = Record<string, StoreSection>;
+
+/** One page's rows, section by section. */
+export type StoreEntry<S extends StoreSections> = { [K in keyof S]: QueryRow<S[K]['query']>[] };
+
+export interface PageStoreDefinition<S extends StoreSections> {
+  /** A name for the store's tables: letters, digits and `_`. */
+  name: string;
+  /** The query listing every page: one row per key (none for a paged list: count its rows). */
+  pages?: { query: QueryName; key: string };
+  sections: S;
+}
+
+export interface PageStore<S extends StoreSections> {
+  readonly name: string;
+  /** The key of every page, in key order, with its row of the page list (e.g. a region code). */
+  pages(): Promise<{ key: string; row: SqlRow }[]>;
+  /** The rows of one page. A key without rows in a section gets an empty list there. */
+  get(key: string): Promise<StoreEntry<S>>;
+  /** Every key's rows, in key order, `batch` keys at a time (for figures over all pages). */
+  scan(batch?: number): AsyncGenerator<[string, StoreEntry<S>]>;
+}
+
+/** The literal text of a constant parameter, for a CREATE TABLE … AS that cannot take `?`. */
+function literal(value: SqlValue): string {
+  if (value === null) return 'NULL';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error(`Not a finite number: ${value}`);
+    return String(value);
+  }
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  return quoteLiteral(value);
+}
+
+/** Replaces each positional `?` outside strings and comments by the next constant. */
+export function bindConstants(sql: string, params: readonly SqlValue[]): string {
+  let next = 0;
+  const out = sql.replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|\/\*[\s\S]*?\*\/|\?/g, (match) => {
+    if (match !== '?') return match;
+    if (next >= params.length) throw new Error('More ? in the query than parameters given');
+    return literal(params[next++]!);
+  });
+  if (next !== params.length) throw new Error(`The query takes ${next} parameters, ${params.length} given`);
+  return out;
+}
+
+/**
+ * The statement that writes one section: its rows grouped by key, each group a JSON list in the
+ * query's own order (row_number() over the ordered result keeps that order through GROUP BY).
+ */
+export function sectionTableSql(table: string, section: StoreSection): string {
+  let query = bindConstants(sqlOf(section.query), section.params ?? []).replace(/;\s*$/, '');
+  if (section.pageSize !== undefined) {
+    if (section.key !== 'page') throw new Error(`A paged section is keyed by 'page', not ${section.key}`);
+    const size = Math.max(1, Math.floor(section.pageSize));
+    query = `SELECT CAST((row_number() OVER () - 1) // ${size} + 1 AS INTEGER) AS page, q.* FROM (\n${query}\n) AS q`;
+  }
+  return (
+    `CREATE OR REPLACE TABLE ${table} AS\n` +
+    `SELECT CAST(r.${quoteIdent(section.key)} AS VARCHAR) AS key, CAST(to_json(list(r ORDER BY n)) AS VARCHAR) AS rows\n` +
+    `FROM (SELECT row_number() OVER () AS n, q AS r FROM (\n${query}\n) AS q)\n` +
+    `WHERE r.${quoteIdent(section.key)} IS NOT NULL\nGROUP BY 1\nORDER BY 1`
+  );
+}
+
+export function definePageStore<const S extends StoreSections>(definition: PageStoreDefinition<S>): PageStore<S> {
+  if (!/^[a-z][a-z0-9_]*$/.test(definition.name)) throw new Error(`Bad page store name ${definition.name}`);
+  const names = Object.keys(definition.sections) as (keyof S & string)[];
+  const tableOf = (section: string) => `${PAGES_CATALOG}.main.${quoteIdent(`store_${definition.name}__${section}`)}`;
+
+  const table = `${PAGES_CATALOG}.main.${quoteIdent(`store_${definition.name}`)}`;
+
+  let ready: Promise<(params: readonly SqlValue[]) => Promise<SqlRow[]>> | undefined;
+  const build = () =>
+    (ready ??= (async () => {
+      const db = await buildDatabase();
+      // Each section once, then one row per key with every section beside it: a page's rows
+      // are then one lookup away.
+      for (const name of names) await db.exec(sectionTableSql(tableOf(name), definition.sections[name]!));
+      const keys = names.map((name) => `SELECT key FROM ${tableOf(name)}`).join('\nUNION\n');
+      const joins = names
+        .map((name) => `LEFT JOIN ${tableOf(name)} AS ${quoteIdent(name)} ON ${quoteIdent(name)}.key = k.key`)
+        .join('\n');
+      const columns = names.map((name) => `${quoteIdent(name)}.rows AS ${quoteIdent(name)}`).join(', ');
+      await db.exec(
+        `CREATE OR REPLACE TABLE ${table} AS SELECT k.key, ${columns} FROM (${keys}) AS k\n${joins}\nORDER BY k.key`,
+      );
+      for (const name of names) await db.exec(`DROP TABLE ${tableOf(name)}`);
+      return db.prepare(`SELECT * FROM ${table} WHERE key = $1`);
+    })());
+
+  const entryOf = (row: SqlRow | undefined): StoreEntry<S> => {
+    const entry = {} as Record<string, unknown[]>;
+    for (const name of names) {
+      const text = row?.[name];
+      const rows: unknown = typeof text === 'string' ? JSON.parse(text) : [];
+      entry[name] = parseRows(definition.sections[name]!.query, rows as unknown[]);
+    }
+    return entry as StoreEntry<S>;
+  };
+
+  return {
+    name: definition.name,
+    async pages() {
+      const db = await buildDatabase();
+      if (!definition.pages) throw new Error(`The page store ${definition.name} lists no pages`);
+      const rows = await db.query<SqlRow>(
+        `SELECT * FROM (\n${sqlOf(definition.pages.query)}\n) ORDER BY ${quoteIdent(definition.pages.key)}`,
+      );
+      const key = definition.pages.key;
+      return (parseRows(definition.pages.query, rows) as SqlRow[]).map((row) => ({ key: String(row[key]), row }));
+    },
+    async get(key) {
+      const lookup = await build();
+      return entryOf((await lookup([key]))[0]);
+    },
+    async *scan(batch = 500) {
+      await build();
+      const db = await buildDatabase();
+      let after: string | null = null;
+      for (;;) {
+        // Keyset paging over the store, which is ordered by key: each batch costs the same.
+        const rows: SqlRow[] = await db.query<SqlRow>(
+          `SELECT * FROM ${table} WHERE CAST(? AS VARCHAR) IS NULL OR key > CAST(? AS VARCHAR) ` +
+            `ORDER BY key LIMIT ${Math.max(1, Math.floor(batch))}`,
+          [after, after],
+        );
+        if (rows.length === 0) return;
+        for (const row of rows) yield [String(row['key']), entryOf(row)];
+        after = String(rows.at(-1)!['key']);
+      }
+    },
+  };
+}

@@ -1,0 +1,10 @@
+-- Every street (街道/镇 = first 9 digits of the community code): its name, county and how many
+-- communities it has.
+SELECT
+  left(community_id, 9) AS street_code,
+  any_value(street_name ORDER BY community_id) AS street_name,
+  any_value(county_name ORDER BY community_id) AS county_name,
+  CAST(count(*) AS INTEGER) AS communities
+FROM communities
+GROUP BY 1
+ORDER BY 1

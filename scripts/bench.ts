@@ -12,12 +12,37 @@
  *                 /explore/?sql= link to its first result and the bytes it downloaded (raw, and
  *                 gzip as a compressing host would send them), then warm queries over all
  *                 transactions, and a filter of /transactions/ (query mode). Slow: starts Chromium.
+ *
+ * npm run bench -- --scale <sizes> [--scale-cache <dir>] [--shards <n>] [--keep] — how the whole
+ * build grows with the data (needs no built site; the sections above are then not run):
+ *
+ *   scale         for each size N (communities, comma-separated: 1000,10000,20000 or 1k,10k,20k):
+ *                 generate a dataset with scripts/synth.ts, run scripts/build.ts on it as a child
+ *                 process (DATA_DIR, OUT_DIR and WORK_DIR under a fresh /tmp/gongkai-scale-*),
+ *                 sample the resident memory (VmRSS) of its whole process tree every 200 ms, and
+ *                 print one table: rows of communities, transactions and surveys, pages, seconds
+ *                 per stage (every `  <stage>: <n> ms` line the build prints) and in all, peak GB
+ *                 of the tree per stage and overall and of the largest single process, pages per
+ *                 second of the site stage; then the publish steps, rows per table, and each size's
+ *                 time, memory and pages against the previous size's (t(20000)/t(10000)). Prints
+ *                 progress as it goes (1,000 communities take minutes). Sites and scratch are
+ *                 deleted after counting unless --keep. Exit 1 only if a dataset or a build could
+ *                 not be started; a failing build is reported (the tail of its output) and skipped.
+ *   --scale-cache <dir>  reuse <dir>/synth<N/1000>k (N a multiple of 1000) or <dir>/synth<N> when
+ *                 its datapackage.json says it holds N communities; a missing folder is generated
+ *                 there for next time; a folder holding anything else is left alone. With
+ *                 `--scale-cache /tmp`, the /tmp/synth1k and /tmp/synth10k of README.md are reused.
+ *   --shards <n>  build each size as n builds with SHARD=1/n … n/n, one after another, each its
+ *                 own process and OUT_DIR (they share WORK_DIR); one row per shard and a Σ row
+ *                 (times and pages summed, memory the largest).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DESKTOP, launchChromium, serveStatic, trackedContext } from '../tests/browser/harness.ts';
 import { exploreUrl } from '../src/lib/explore.ts';
+import { parseSizes } from './bench/scale.ts';
+import { runScale } from './bench/run-scale.ts';
 
 interface Section {
   name: string;
@@ -26,9 +51,14 @@ interface Section {
 }
 
 const args = process.argv.slice(2);
-const onlyAt = args.indexOf('--only');
-const only = onlyAt >= 0 ? args[onlyAt + 1] : undefined;
-const siteArg = args.find((a, i) => !a.startsWith('--') && (onlyAt < 0 || i !== onlyAt + 1));
+/** Options followed by a value; any other word that does not start with -- is the site folder. */
+const VALUE_OPTIONS = ['--only', '--scale', '--scale-cache', '--shards'];
+const option = (name: string): string | undefined => {
+  const at = args.indexOf(name);
+  return at >= 0 ? args[at + 1] : undefined;
+};
+const only = option('--only');
+const siteArg = args.find((a, i) => !a.startsWith('--') && !VALUE_OPTIONS.includes(args[i - 1] ?? ''));
 const SITE = resolve(siteArg ?? process.env['SITE_DIR'] ?? 'dist');
 
 // ---------------------------------------------------------------------------------------------
@@ -306,6 +336,31 @@ SECTIONS.push({
 });
 
 // ---------------------------------------------------------------------------------------------
+
+const scale = option('--scale');
+if (scale !== undefined || args.includes('--scale')) {
+  // The scale section builds its own sites, so it runs alone and needs no built site.
+  let sizes: number[];
+  const shards = Number(option('--shards') ?? '1');
+  try {
+    sizes = parseSizes(scale ?? '');
+    if (!Number.isInteger(shards) || shards < 1) throw new Error('--shards must be a whole number ≥ 1');
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
+  console.log('## scale: the whole build (validate → publish → site → swap) on synthetic datasets of growing size');
+  const scaleCache = option('--scale-cache');
+  process.exit(
+    await runScale({
+      sizes,
+      cacheDir: scaleCache === undefined ? undefined : resolve(scaleCache),
+      shards,
+      keep: args.includes('--keep'),
+      root: resolve(import.meta.dirname, '..'),
+    }),
+  );
+}
 
 if (!existsSync(SITE)) {
   console.error(`No site at ${SITE}: run npm run build first (or pass the site folder).`);

@@ -70,3 +70,32 @@ export function isShardedOutput(relativePath: string): boolean {
   const path = relativePath.replaceAll('\\', '/');
   return SHARDED_OUTPUTS.some((re) => re.test(path));
 }
+
+/**
+ * Leaves in a built site only the files of shard `shard` that are not shard 1's: the per-key pages
+ * of its regions. Shard 1 keeps everything it built. Returns how many files were removed.
+ */
+export async function pruneToShard(siteDir: string, shard: Shard): Promise<number> {
+  if (shard.index === 1) return 0;
+  const { readdir, rm } = await import('node:fs/promises');
+  const { join, relative } = await import('node:path');
+  let removed = 0;
+  const walk = async (dir: string): Promise<boolean> => {
+    let empty = true;
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (await walk(path)) await rm(path, { recursive: true, force: true });
+        else empty = false;
+      } else if (isShardedOutput(relative(siteDir, path))) {
+        empty = false;
+      } else {
+        await rm(path, { force: true });
+        removed++;
+      }
+    }
+    return empty;
+  };
+  await walk(siteDir);
+  return removed;
+}

@@ -8,21 +8,12 @@ import { formatSize, type BrowserTable } from '../db/browser-support.ts';
 import { toCsv } from '../lib/csv.ts';
 import { positionalParams, type FilterState } from '../lib/filter-state.ts';
 import { formatMoney } from '../lib/format.ts';
-import type { ProjectRow, TransactionRow } from '../lib/rows.ts';
+import { type Cell, type Labels, type ListColumn, type ListDefinition } from '../lists/define.ts';
+import { LISTS } from '../lists/index.ts';
 import { sqlOf } from '../queries/index.ts';
 import { downloadName, downloadText, nextFrame } from './download.ts';
 import type { FilterTable } from './filter-table.ts';
-import {
-  PROJECT_CELLS,
-  TRANSACTION_CELLS,
-  cellCsvText,
-  cellsFor,
-  projectData,
-  rowElement,
-  transactionData,
-  type Cell,
-  type Labels,
-} from './list-rows.ts';
+import { cellCsvText, rowElement } from './list-rows.ts';
 
 export const LIST_PAGE_SIZE = 100;
 const DOWNLOAD_BATCH = 20_000;
@@ -34,12 +25,7 @@ export interface QueryList {
 }
 
 function readLabels(host: FilterTable): Labels {
-  const labels: Labels = JSON.parse(host.dataset['labels'] ?? '{}') as Labels;
-  for (const select of host.form.querySelectorAll('select')) {
-    const map: Record<string, string> = (labels[select.name] ??= {});
-    for (const o of select.options) if (o.value) map[o.value] = o.text;
-  }
-  return labels;
+  return JSON.parse(host.dataset['labels'] ?? '{}') as Labels;
 }
 
 export async function createQueryList(host: FilterTable): Promise<QueryList> {
@@ -51,8 +37,10 @@ export async function createQueryList(host: FilterTable): Promise<QueryList> {
       host.setNote(`正在下载数据表 ${p.label}:${formatSize(p.loaded)}${p.total ? ` / ${formatSize(p.total)}` : ''}…`);
   });
   const kind = host.kind;
-  const rowsSql = sqlOf(`${kind}_filtered`);
-  const summarySql = sqlOf(`${kind}_filtered_summary`);
+  // The rows are this list's own rows: the definition's cells read them.
+  const definition = LISTS[kind] as unknown as ListDefinition<object>;
+  const rowsSql = sqlOf(definition.queries.rows);
+  const summarySql = sqlOf(definition.queries.summary);
   const labels = readLabels(host);
   const asOf = host.dataset['asOf'] ?? new Date().toISOString().slice(0, 10);
   const unit = host.dataset['unit'] ?? '条';
@@ -60,24 +48,20 @@ export async function createQueryList(host: FilterTable): Promise<QueryList> {
   const pager = host.querySelector<HTMLElement>('[data-role=pager]');
   let run = 0;
 
-  // The static table's own columns, in its order (header text → key, from FilterBar.astro), so
-  // rows drawn here match the rows drawn at build time whatever columns the table shows.
-  const columnKeys = JSON.parse(host.dataset['columns'] ?? '{}') as Record<string, string>;
+  // The static table's own columns, in its order (components/ListTable.astro writes their keys),
+  // so rows drawn here match the rows drawn at build time whatever columns the table shows.
+  const keys = (host.table?.dataset['columns'] ?? '').split(' ').filter(Boolean);
+  const columns = keys
+    .map((k) => definition.columns.find((c) => c.key === k))
+    .filter((c): c is ListColumn<object> => c !== undefined);
   const headers = [...(host.table?.querySelectorAll<HTMLElement>('thead th') ?? [])];
-  const keys = headers.map((th) => columnKeys[th.textContent?.replace(/\s+/g, '') ?? ''] ?? null);
-  const headerClasses = headers.map((th) => [...th.classList].filter((c) => c === 'num' || c === 'no-print'));
-  const cellsOf = (row: object): Cell[] => {
-    const cells =
-      kind === 'projects'
-        ? cellsFor(PROJECT_CELLS, keys, row as ProjectRow, labels, asOf)
-        : cellsFor(TRANSACTION_CELLS, keys, row as TransactionRow, labels, asOf);
-    return cells.map((c, i) => ({
-      ...c,
-      className: [c.className, ...(headerClasses[i] ?? [])].filter(Boolean).join(' '),
-    }));
-  };
-  const dataOf = (row: object) =>
-    kind === 'projects' ? projectData(row as ProjectRow) : transactionData(row as TransactionRow);
+  const cellsOf = (row: object): Cell[] =>
+    columns.map((c) => {
+      const cell = c.cell(row, labels, asOf);
+      const className = [cell.className, c.numeric ? 'num' : '', c.noPrint ? 'no-print' : ''].filter(Boolean).join(' ');
+      return { ...cell, className };
+    });
+  const dataOf = (row: object) => definition.data(row);
 
   const renderPager = (state: FilterState, page: number, pages: number) => {
     if (!pager) return;

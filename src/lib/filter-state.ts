@@ -5,12 +5,18 @@
  * contract of components/ProjectTable.astro and TransactionTable.astro) passes.
  */
 
-export type ListKind = 'projects' | 'transactions';
+import { filterFields } from '../lists/define.ts';
+import { LISTS, type ListKind } from '../lists/index.ts';
 
-/** Filter names, in the order of the filter bar. `min`/`max` bound data-amount. */
+export type { ListKind };
+
+/**
+ * Filter names, in the order of the filter bar (from the list definitions in src/lists), then
+ * `min`/`max`, which bound data-amount. Also the order of the `?` pairs of <kind>_filtered.sql.
+ */
 export const FILTER_FIELDS: Readonly<Record<ListKind, readonly string[]>> = {
-  projects: ['status', 'mechanism', 'category', 'origin', 'operator', 'year', 'min', 'max'],
-  transactions: ['type', 'source', 'category', 'year', 'min', 'max'],
+  projects: filterFields(LISTS.projects),
+  transactions: filterFields(LISTS.transactions),
 };
 
 /** Only the filters that are set; values are codes or plain numbers as text. */

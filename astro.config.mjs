@@ -11,7 +11,9 @@ export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   outDir: process.env.GONGKAI_OUT_DIR ?? './dist',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Several pages at once: while one waits for its rows from DuckDB (which works on other
+  // threads), another renders. Their lookups queue on the one connection (src/db/node.ts).
+  build: { format: 'directory', concurrency: 4 },
   devToolbar: { enabled: false },
   // A gzip copy of the DuckDB-wasm modules for hosts that do not compress wasm (/explore/).
   integrations: [duckdbWasmGzip()],

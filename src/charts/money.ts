@@ -28,9 +28,11 @@ export function moneyUnit(maxYuan: number): { divisor: number; unit: string } {
   return maxYuan >= 10_000 ? { divisor: 10_000, unit: '万元' } : { divisor: 1, unit: '元' };
 }
 
+// One NumberFormat per precision, made once (creating one costs far more than using it).
+const shortFormats = [0, 1, 2].map((digits) => new Intl.NumberFormat('zh-CN', { maximumFractionDigits: digits }));
+
 function short(value: number): string {
-  const digits = value >= 100 ? 0 : value >= 10 ? 1 : 2;
-  return new Intl.NumberFormat('zh-CN', { maximumFractionDigits: digits }).format(value);
+  return shortFormats[value >= 100 ? 0 : value >= 10 ? 1 : 2]!.format(value);
 }
 
 export function moneyByYearChart(years: readonly YearAmounts[], options: MoneyChartOptions): string {

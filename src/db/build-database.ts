@@ -59,6 +59,14 @@ export function buildDatabase(): Promise<NodeDatabase> {
   return opened;
 }
 
+/**
+ * A line about the build's own work (how long each page store took), on stderr so that it does
+ * not mix with Astro's page list; quiet in tests.
+ */
+export function logBuildStep(line: string): void {
+  if (process.env['VITEST'] === undefined) process.stderr.write(`  [gongkai] ${line}\n`);
+}
+
 /** Parses rows of a named query with its schema; the error names the query, row and column. */
 export function parseRows<N extends QueryName>(name: N, rows: readonly unknown[]): QueryRow<N>[] {
   const schema = QUERY_ROWS[name];

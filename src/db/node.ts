@@ -36,8 +36,23 @@ export class NodeDatabase implements QueryEngine {
     this.connection = connection;
   }
 
+  /**
+   * One statement at a time on the connection: pages render concurrently (astro.config.mjs
+   * build.concurrency), and a DuckDB connection, or a prepared statement being bound, must not be
+   * used by two of them at once.
+   */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private serialized<T>(run: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(run, run);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
   async query<T extends object>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
-    const reader = await this.connection.runAndReadAll(sql, params.length ? (params as DuckDBValue[]) : undefined);
+    const reader = await this.serialized(() =>
+      this.connection.runAndReadAll(sql, params.length ? (params as DuckDBValue[]) : undefined),
+    );
     return reader.getRowObjectsJS().map((row) => toSqlRow(row) as T);
   }
 
@@ -46,17 +61,19 @@ export class NodeDatabase implements QueryEngine {
    * by key runs once per page).
    */
   async prepare(sql: string): Promise<(params: readonly SqlValue[]) => Promise<SqlRow[]>> {
-    const statement = await this.connection.prepare(sql);
+    const statement = await this.serialized(() => this.connection.prepare(sql));
     return async (params) => {
-      statement.bind(params as DuckDBValue[]);
-      const reader = await statement.runAndReadAll();
+      const reader = await this.serialized(() => {
+        statement.bind(params as DuckDBValue[]);
+        return statement.runAndReadAll();
+      });
       return reader.getRowObjectsJS().map(toSqlRow);
     };
   }
 
   /** Runs statements that return nothing (DDL, COPY). */
   async exec(sql: string): Promise<void> {
-    await this.connection.run(sql);
+    await this.serialized(() => this.connection.run(sql));
   }
 
   async close(): Promise<void> {

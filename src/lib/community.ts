@@ -14,6 +14,7 @@ import {
   type OrganizationRow,
   type WorkforceRow,
 } from './five-forces.ts';
+import { compareChinese } from './format.ts';
 import {
   charitableShare,
   moneyByYear,
@@ -77,7 +78,7 @@ export function activeOrganizations(
     (a, b) =>
       b.projects - a.projects ||
       kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind) ||
-      a.name.localeCompare(b.name, 'zh-CN'),
+      compareChinese(a.name, b.name),
   );
 }
 

@@ -23,6 +23,7 @@ import type { ProjectRow, TransactionRow } from '../rows.ts';
 import { cityWidePaths } from './paths.ts';
 import { projectListStore, transactionListStore } from './stores.ts';
 import { loadTotals } from './totals.ts';
+import { compareChinese } from '../format.ts';
 
 /** The rows of pages 1…n of a list store: the first page, or the whole list when it fits one page. */
 async function firstRows<R>(store: { get(key: string): Promise<{ rows: R[] }> }, total: number): Promise<R[]> {
@@ -47,7 +48,7 @@ export async function loadProjectsList(): Promise<ProjectsList> {
       const s = byStatus.get(code);
       return s ? [{ code, amount: s.budget, count: s.projects }] : [];
     }),
-    operators: operators.sort((a, b) => a[1].localeCompare(b[1], 'zh-CN')),
+    operators: operators.sort((a, b) => compareChinese(a[1], b[1])),
   };
 }
 

@@ -86,12 +86,3 @@ export async function runQuery<N extends QueryName>(name: N, params: readonly Sq
   const db = await buildDatabase();
   return parseRows(name, await db.query<SqlRow>(sqlOf(name), params));
 }
-
-/**
- * Runs a query whose columns are not fixed (the example questions of /explore/, whose results are
- * shown as they come). Prefer `runQuery` everywhere else.
- */
-export async function runOpenQuery(name: string, params: readonly SqlValue[] = []): Promise<SqlRow[]> {
-  const db = await buildDatabase();
-  return db.query<SqlRow>(sqlOf(name), params);
-}

@@ -51,8 +51,14 @@ export interface PageStore<S extends StoreSections> {
   pages(): Promise<{ key: string; row: SqlRow }[]>;
   /** The rows of one page. A key without rows in a section gets an empty list there. */
   get(key: string): Promise<StoreEntry<S>>;
-  /** Every key's rows, in key order, `batch` keys at a time (for figures over all pages). */
-  scan(batch?: number): AsyncGenerator<[string, StoreEntry<S>]>;
+  /**
+   * Every key's rows of the sections named, in key order, `batch` keys at a time (for figures
+   * over all pages: only what they need is read and parsed).
+   */
+  scan<K extends keyof S & string>(
+    sections: readonly K[],
+    batch?: number,
+  ): AsyncGenerator<[string, Pick<StoreEntry<S>, K>]>;
 }
 
 /** The literal text of a constant parameter, for a CREATE TABLE … AS that cannot take `?`. */
@@ -129,9 +135,9 @@ export function definePageStore<const S extends StoreSections>(definition: PageS
       return db.prepare(`SELECT * FROM ${table} WHERE key = $1`);
     })());
 
-  const entryOf = (row: SqlRow | undefined): StoreEntry<S> => {
+  const entryOf = (row: SqlRow | undefined, only: readonly string[] = names): StoreEntry<S> => {
     const entry = {} as Record<string, unknown[]>;
-    for (const name of names) {
+    for (const name of only) {
       const text = row?.[name];
       const rows: unknown = typeof text === 'string' ? JSON.parse(text) : [];
       entry[name] = parseRows(definition.sections[name]!.query, rows as unknown[]);
@@ -154,19 +160,20 @@ export function definePageStore<const S extends StoreSections>(definition: PageS
       const lookup = await build();
       return entryOf((await lookup([key]))[0]);
     },
-    async *scan(batch = 500) {
+    async *scan(sections, batch = 500) {
       await build();
       const db = await buildDatabase();
       let after: string | null = null;
       for (;;) {
         // Keyset paging over the store, which is ordered by key: each batch costs the same.
+        const columns = ['key', ...sections].map(quoteIdent).join(', ');
         const rows: SqlRow[] = await db.query<SqlRow>(
-          `SELECT * FROM ${table} WHERE CAST(? AS VARCHAR) IS NULL OR key > CAST(? AS VARCHAR) ` +
+          `SELECT ${columns} FROM ${table} WHERE CAST(? AS VARCHAR) IS NULL OR key > CAST(? AS VARCHAR) ` +
             `ORDER BY key LIMIT ${Math.max(1, Math.floor(batch))}`,
           [after, after],
         );
         if (rows.length === 0) return;
-        for (const row of rows) yield [String(row['key']), entryOf(row)];
+        for (const row of rows) yield [String(row['key']), entryOf(row, sections)];
         after = String(rows.at(-1)!['key']);
       }
     },

@@ -8,6 +8,7 @@ import { TABLES, type TableDef } from '../schema/index.ts';
 import { createTableSql } from '../db/ddl.ts';
 import { arrowFileName, type BrowserTable } from '../db/browser-support.ts';
 import { loadDatapackage } from './datapackage-file.ts';
+import { once } from './load/cache.ts';
 
 interface ArrowResource {
   name: string;
@@ -36,9 +37,7 @@ export function browserTables(
   });
 }
 
-let cached: Promise<BrowserTable[]> | undefined;
-
-export function loadBrowserTables(): Promise<BrowserTable[]> {
-  cached ??= loadDatapackage().then((dp) => browserTables((dp?.resources ?? []) as ArrowResource[]));
-  return cached;
-}
+export const loadBrowserTables = once(async (): Promise<BrowserTable[]> => {
+  const dp = await loadDatapackage();
+  return browserTables((dp?.resources ?? []) as ArrowResource[]);
+});

@@ -74,6 +74,18 @@ export function workforceTotals(latest: Iterable<WorkforceRow>): WorkforceTotals
   return totals;
 }
 
+/** Two totals added (periods merged, newest first): for sums made a community at a time. */
+export function addWorkforceTotals(a: WorkforceTotals, b: WorkforceTotals): WorkforceTotals {
+  return {
+    communities: a.communities + b.communities,
+    periods: [...new Set([...a.periods, ...b.periods])].sort((x, y) => comparePeriods(y, x)),
+    socialWorkers: a.socialWorkers + b.socialWorkers,
+    communityWorkers: a.communityWorkers + b.communityWorkers,
+    volunteers: a.volunteers + b.volunteers,
+    volunteerHours: a.volunteerHours + b.volunteerHours,
+  };
+}
+
 export interface KindCount {
   kind: string;
   label: string;

@@ -11,6 +11,9 @@ import {
   type Indicators,
   type PeersByKind,
 } from '../community.ts';
+import { runQuery } from '../../db/build-database.ts';
+import { addWorkforceTotals, workforceTotals, type WorkforceTotals } from '../five-forces.ts';
+import { addLowSatisfaction, cityRatesByPeriod, type LowSatisfaction } from '../home.ts';
 import { loadAsOf } from '../release.ts';
 import { groupSiteData, type SiteData, type SiteRows } from '../site-data.ts';
 import { once } from './cache.ts';
@@ -19,40 +22,72 @@ import { communityStore } from './stores.ts';
 
 export type CommunityEntry = Awaited<ReturnType<typeof communityStore.get>>;
 
-/** The rows of a few communities in the shape of the pure page functions. */
-export function communitySiteRows(entries: readonly CommunityEntry[]): SiteRows {
+/**
+ * The rows of a few communities in the shape of the pure page functions (sections a caller did
+ * not read count as empty).
+ */
+export function communitySiteRows(entries: readonly Partial<CommunityEntry>[]): SiteRows {
   const organizations = new Map<string, SiteRows['organizations'][number]>();
   for (const e of entries) {
-    for (const { for_community: _for, ...org } of e.organizations) organizations.set(org.org_id, org);
+    for (const { for_community: _for, ...org } of e.organizations ?? []) organizations.set(org.org_id, org);
   }
+  const all = <K extends keyof CommunityEntry>(key: K): CommunityEntry[K] =>
+    entries.flatMap((e) => e[key] ?? []) as CommunityEntry[K];
   return {
-    communities: entries.flatMap((e) => e.profile),
-    projects: entries.flatMap((e) => e.projects),
-    money: entries.flatMap((e) => e.money),
+    communities: all('profile'),
+    projects: all('projects'),
+    money: all('money'),
     streetMoney: [],
-    satisfaction: entries.flatMap((e) => e.satisfaction),
+    satisfaction: all('satisfaction'),
     projectSatisfaction: [],
-    workforce: entries.flatMap((e) => e.workforce),
+    workforce: all('workforce'),
     organizations: [...organizations.values()],
-    proposals: entries.flatMap((e) => e.proposals),
+    proposals: all('proposals'),
   };
 }
 
-export async function communityData(entries: readonly CommunityEntry[]): Promise<SiteData> {
+export async function communityData(entries: readonly Partial<CommunityEntry>[]): Promise<SiteData> {
   return groupSiteData(communitySiteRows(entries), await loadAsOf());
 }
 
-/** Each kind's peer group: one pass over every community, keeping only its indicators. */
-export const loadPeersByKind = once(async (): Promise<PeersByKind> => {
+/** What the pass over every community gathers for figures across communities. */
+export interface CommunitiesPass {
+  /** Each kind's peer group (the medians every community page compares with). */
+  peersByKind: PeersByKind;
+  /** The latest workforce report of each community, summed (the home page). */
+  workforce: WorkforceTotals;
+  /** Communities whose latest satisfaction is clearly below the city's (the home page). */
+  low: LowSatisfaction;
+}
+
+/**
+ * One pass over every community, reading only the sections these figures need and keeping only
+ * the figures (a few numbers per community), never the rows.
+ */
+export const loadCommunitiesPass = once(async (): Promise<CommunitiesPass> => {
+  const cityByPeriod = cityRatesByPeriod(await runQuery('city_satisfaction'));
   const byKind = new Map<string, Indicators[]>();
-  for await (const [id, entry] of communityStore.scan()) {
-    const kind = entry.profile[0]?.kind;
-    if (!kind) continue;
-    const list = byKind.get(kind) ?? [];
-    list.push(communityIndicators(await communityData([entry]), id));
-    byKind.set(kind, list);
+  let workforce = workforceTotals([]);
+  const low: LowSatisfaction = { count: 0, lowest: [] };
+  const sections = ['profile', 'projects', 'money', 'satisfaction', 'workforce'] as const;
+  for await (const [id, entry] of communityStore.scan(sections)) {
+    const profile = entry.profile[0];
+    if (!profile) continue;
+    const data = await communityData([entry]);
+    const list = byKind.get(profile.kind) ?? [];
+    list.push(communityIndicators(data, id));
+    byKind.set(profile.kind, list);
+    const latest = data.latestWorkforce.get(id);
+    if (latest) workforce = addWorkforceTotals(workforce, workforceTotals([latest]));
+    addLowSatisfaction(low, { id, name: profile.name, satisfaction: entry.satisfaction }, cityByPeriod);
   }
-  return new Map([...byKind].map(([kind, list]) => [kind, { communities: list.length, medians: peerMedians(list) }]));
+  return {
+    peersByKind: new Map(
+      [...byKind].map(([kind, list]) => [kind, { communities: list.length, medians: peerMedians(list) }]),
+    ),
+    workforce,
+    low,
+  };
 });
 
 /** getStaticPaths of /communities/<id>/: keys only. */
@@ -63,5 +98,5 @@ export function communityPaths(): Promise<PagePath<'id'>[]> {
 export async function loadCommunityPage(id: string): Promise<CommunityPage> {
   const entry = await communityStore.get(id);
   if (entry.profile.length === 0) throw new Error(`No community ${id} in the release`);
-  return communityPage(await communityData([entry]), id, entry.recent, await loadPeersByKind());
+  return communityPage(await communityData([entry]), id, entry.recent, (await loadCommunitiesPass()).peersByKind);
 }

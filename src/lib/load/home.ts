@@ -1,45 +1,25 @@
 /**
- * The home page (/): sums over the whole release from grouped queries, and one pass over the
- * communities for the figures that need each community's own rows (its latest workforce report,
- * its latest satisfaction against the city's).
+ * The home page (/): sums over the whole release from grouped queries, and the figures that need
+ * each community's own rows (its latest workforce report, its latest satisfaction against the
+ * city's) from the one pass over the communities (src/lib/load/community.ts).
  */
 import { runQuery } from '../../db/build-database.ts';
 import { MIN_RESPONDENTS, ORGANIZATION_KIND, PROJECT_ORIGIN } from '../../schema/index.ts';
-import { latestWorkforce, workforceTotals, type WorkforceTotals } from '../five-forces.ts';
-import { addLowSatisfaction, cityRatesByPeriod, homePage, type HomePage, type LowSatisfaction } from '../home.ts';
+import { homePage, type HomePage } from '../home.ts';
 import { charitableShare } from '../money.ts';
 import { loadAsOf } from '../release.ts';
-import { comparePeriods, rateOf } from '../satisfaction.ts';
+import { rateOf } from '../satisfaction.ts';
 import { groupBy } from '../site-data.ts';
-import { communityStore } from './stores.ts';
+import { loadCommunitiesPass } from './community.ts';
 import { loadTotals } from './totals.ts';
-
-function addTotals(a: WorkforceTotals, b: WorkforceTotals): WorkforceTotals {
-  return {
-    communities: a.communities + b.communities,
-    // Newest first, as workforceTotals orders them.
-    periods: [...new Set([...a.periods, ...b.periods])].sort((x, y) => comparePeriods(y, x)),
-    socialWorkers: a.socialWorkers + b.socialWorkers,
-    communityWorkers: a.communityWorkers + b.communityWorkers,
-    volunteers: a.volunteers + b.volunteers,
-    volunteerHours: a.volunteerHours + b.volunteerHours,
-  };
-}
 
 export async function loadHomePage(): Promise<HomePage> {
   const asOf = await loadAsOf();
   const totals = await loadTotals();
   const money = await runQuery('city_money');
   const satisfaction = await runQuery('city_satisfaction');
-  const cityByPeriod = cityRatesByPeriod(satisfaction);
 
-  let workforce = workforceTotals([]);
-  const low: LowSatisfaction = { count: 0, lowest: [] };
-  for await (const [id, entry] of communityStore.scan()) {
-    const latest = latestWorkforce(entry.workforce).get(id);
-    if (latest) workforce = addTotals(workforce, workforceTotals([latest]));
-    addLowSatisfaction(low, { id, name: entry.profile[0]?.name ?? id, satisfaction: entry.satisfaction }, cityByPeriod);
-  }
+  const { workforce, low } = await loadCommunitiesPass();
 
   const kinds = new Map((await runQuery('organizations_by_kind')).map((k) => [k.kind, k.organizations]));
   const streetMoney = groupBy(await runQuery('street_money'), (m) => m.street_code);

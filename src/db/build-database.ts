@@ -24,6 +24,8 @@ const DEFAULT_PATH = '.build/gongkai.duckdb';
 export const SITE_CATALOG = 'site';
 /** The attached scratch database that holds the page stores. */
 export const PAGES_CATALOG = 'pages';
+/** DuckDB's buffer pool in the page-building process. */
+const BUILD_MEMORY_LIMIT = '1GB';
 
 let opened: Promise<NodeDatabase> | undefined;
 
@@ -35,7 +37,7 @@ async function open(): Promise<NodeDatabase> {
   // A scratch database of this process for the page stores, removed when the process ends.
   const scratch = join(tmpdir(), `gongkai-pages-${process.pid}-${Date.now()}.duckdb`);
   const removeScratch = () => {
-    for (const suffix of ['', '.wal']) rmSync(scratch + suffix, { force: true });
+    for (const suffix of ['', '.wal', '.tmp']) rmSync(scratch + suffix, { force: true, recursive: true });
   };
   process.once('exit', removeScratch);
   const db = await openNodeDatabase(':memory:');
@@ -43,6 +45,11 @@ async function open(): Promise<NodeDatabase> {
     await db.exec(`ATTACH ${quoteLiteral(sitePath())} AS ${SITE_CATALOG} (READ_ONLY)`);
     await db.exec(`ATTACH ${quoteLiteral(scratch)} AS ${PAGES_CATALOG}`);
     await db.exec(`USE ${SITE_CATALOG}`);
+    // The page stores are written once and read by key: DuckDB need not keep them in memory. A
+    // bounded buffer pool (spilling to the scratch folder) keeps a country-sized build's memory
+    // flat; the default, 80% of the machine, lets it grow to gigabytes for nothing.
+    await db.exec(`SET memory_limit = '${BUILD_MEMORY_LIMIT}'`);
+    await db.exec(`SET temp_directory = ${quoteLiteral(`${scratch}.tmp`)}`);
   } catch (error) {
     await db.close();
     removeScratch();

@@ -84,22 +84,50 @@ export function bindConstants(sql: string, params: readonly SqlValue[]): string 
   return out;
 }
 
-/**
- * The statement that writes one section: its rows grouped by key, each group a JSON list in the
- * query's own order (row_number() over the ordered result keeps that order through GROUP BY).
- */
-export function sectionTableSql(table: string, section: StoreSection): string {
+/** The query of a section with its constants bound (and cut into numbered pages when paged). */
+export function sectionQuery(section: StoreSection): string {
   let query = bindConstants(sqlOf(section.query), section.params ?? []).replace(/;\s*$/, '');
   if (section.pageSize !== undefined) {
     if (section.key !== 'page') throw new Error(`A paged section is keyed by 'page', not ${section.key}`);
     const size = Math.max(1, Math.floor(section.pageSize));
     query = `SELECT CAST((row_number() OVER () - 1) // ${size} + 1 AS INTEGER) AS page, q.* FROM (\n${query}\n) AS q`;
   }
+  return query;
+}
+
+/**
+ * The statement that writes one section's rows, each with its page key and its place in the
+ * query's own order (row_number() over the ordered result), sorted by key: a plain table, so that
+ * DuckDB can sort it larger than memory.
+ */
+export function sectionRowsSql(table: string, section: StoreSection): string {
   return (
     `CREATE OR REPLACE TABLE ${table} AS\n` +
-    `SELECT CAST(r.${quoteIdent(section.key)} AS VARCHAR) AS key, CAST(to_json(list(r ORDER BY n)) AS VARCHAR) AS rows\n` +
-    `FROM (SELECT row_number() OVER () AS n, q AS r FROM (\n${query}\n) AS q)\n` +
-    `WHERE r.${quoteIdent(section.key)} IS NOT NULL\nGROUP BY 1\nORDER BY 1`
+    `SELECT * FROM (SELECT CAST(q.${quoteIdent(section.key)} AS VARCHAR) AS key, row_number() OVER () AS n, q AS r FROM (\n` +
+    `${sectionQuery(section)}\n) AS q) WHERE key IS NOT NULL\nORDER BY key, n`
+  );
+}
+
+/** Rows grouped into JSON lists at a time: bounds DuckDB's memory, whose list aggregates do not spill. */
+export const ROWS_PER_CHUNK = 200_000;
+
+/** The first key of each run of consecutive keys holding about ROWS_PER_CHUNK rows. */
+export function chunkStartsSql(table: string, rowsPerChunk = ROWS_PER_CHUNK): string {
+  return (
+    `SELECT min(key) AS start FROM (\n` +
+    `  SELECT key, (sum(rows) OVER (ORDER BY key ROWS UNBOUNDED PRECEDING) - rows) // ${Math.max(1, Math.floor(rowsPerChunk))} AS chunk\n` +
+    `  FROM (SELECT key, count(*) AS rows FROM ${table} GROUP BY key)\n` +
+    `) GROUP BY chunk ORDER BY start`
+  );
+}
+
+/** One chunk of keys [start, end) grouped: each key's rows as one JSON list, in the query's order. */
+export function groupChunkSql(target: string, source: string): string {
+  return (
+    `INSERT INTO ${target}\n` +
+    `SELECT key, CAST(to_json(list(r ORDER BY n)) AS VARCHAR) FROM ${source}\n` +
+    `WHERE key >= CAST(? AS VARCHAR) AND (CAST(? AS VARCHAR) IS NULL OR key < CAST(? AS VARCHAR))\n` +
+    `GROUP BY key ORDER BY key`
   );
 }
 
@@ -107,6 +135,7 @@ export function definePageStore<const S extends StoreSections>(definition: PageS
   if (!/^[a-z][a-z0-9_]*$/.test(definition.name)) throw new Error(`Bad page store name ${definition.name}`);
   const names = Object.keys(definition.sections) as (keyof S & string)[];
   const tableOf = (section: string) => `${PAGES_CATALOG}.main.${quoteIdent(`store_${definition.name}__${section}`)}`;
+  const rawTableOf = (section: string) => `${PAGES_CATALOG}.main.${quoteIdent(`rows_${definition.name}__${section}`)}`;
 
   const table = `${PAGES_CATALOG}.main.${quoteIdent(`store_${definition.name}`)}`;
 
@@ -117,7 +146,17 @@ export function definePageStore<const S extends StoreSections>(definition: PageS
       const db = await buildDatabase();
       // Each section once, then one row per key with every section beside it: a page's rows
       // are then one lookup away.
-      for (const name of names) await db.exec(sectionTableSql(tableOf(name), definition.sections[name]!));
+      for (const name of names) {
+        const rows = rawTableOf(name);
+        await db.exec(sectionRowsSql(rows, definition.sections[name]!));
+        await db.exec(`CREATE OR REPLACE TABLE ${tableOf(name)} (key VARCHAR, rows VARCHAR)`);
+        const starts = (await db.query<{ start: string }>(chunkStartsSql(rows))).map((c) => c.start);
+        for (let i = 0; i < starts.length; i++) {
+          const end = starts[i + 1] ?? null;
+          await db.query(groupChunkSql(tableOf(name), rows), [starts[i]!, end, end]);
+        }
+        await db.exec(`DROP TABLE ${rows}`);
+      }
       const keys = names.map((name) => `SELECT key FROM ${tableOf(name)}`).join('\nUNION\n');
       const joins = names
         .map((name) => `LEFT JOIN ${tableOf(name)} AS ${quoteIdent(name)} ON ${quoteIdent(name)}.key = k.key`)

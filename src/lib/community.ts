@@ -34,6 +34,7 @@ import {
   type SatisfactionRow,
 } from './satisfaction.ts';
 import { RECENT_TRANSACTIONS } from './limits.ts';
+import type { IndicatorSection } from './indicators.ts';
 import type { CommunityProfile, SiteData } from './site-data.ts';
 
 export interface ActiveOrganization {
@@ -219,6 +220,8 @@ export interface CommunityPage {
   satisfaction: { series: PeriodRate[]; latest: { period: string | null; dimensions: DimensionRate[] } };
   comparison: { kindLabel: string; peers: number; rows: ComparisonRow[] };
   proposals: StageCount[];
+  /** Issue 10: the indicators with their trend and place, and the signals (src/lib/indicators.ts). */
+  indicators?: IndicatorSection;
 }
 
 /** The indicators of one community of `data` (compared with the medians of its kind). */

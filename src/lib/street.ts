@@ -9,6 +9,7 @@ import { governmentShare, type MoneyRow, type SourceShare } from './money.ts';
 import { projectFlags, type ProjectRow } from './rows.ts';
 import { rateOf, ratesByPeriod, type Rate, type SatisfactionRow } from './satisfaction.ts';
 import type { SiteData } from './site-data.ts';
+import type { IndicatorSection, MemberRanking } from './indicators.ts';
 
 export interface StreetPage {
   street: { code: string; name: string; county_name: string };
@@ -22,6 +23,8 @@ export interface StreetPage {
   /** Each community's overall rate in the street's latest period. */
   latestByCommunity: { community_id: string; name: string; rate: Rate }[];
   flaggedProjects: ProjectRow[];
+  /** Issue 10: the street's indicators, its communities ranked per indicator, their signals. */
+  indicators?: { section: IndicatorSection; rankings: MemberRanking[] };
 }
 
 export interface CityReference {

@@ -315,6 +315,36 @@ export const QUERY_ROWS = {
     satisfied: count,
   }),
   assigned_projects_below: z.object({ surveyed: count, below: count }),
+  /** Issue 10: every indicator per scope and year, long form (src/lib/indicators.ts names them). */
+  indicators: z.object({
+    scope: z.enum(['community', 'street', 'city']),
+    scope_id: text,
+    year: count,
+    indicator: text,
+    value: z.number().nullable(),
+    numerator: z.number().nullable(),
+    denominator: z.number(),
+    ci_low: z.number().nullable(),
+    ci_high: z.number().nullable(),
+  }),
+  /** Issue 10: accountability signals, about a project or (project_id empty) a whole community. */
+  signals: z.object({
+    signal: text,
+    community_id: text,
+    community_name: text,
+    street_code: text,
+    street_name: text,
+    kind: codeOf(COMMUNITY_KIND),
+    project_id: optionalText,
+    project_title: optionalText,
+    operator_org_id: optionalText,
+    operator_name: optionalText,
+    related_id: optionalText,
+    amount: z.number().nullable(),
+    reference: z.number().nullable(),
+    period: optionalText,
+    respondents: optionalCount,
+  }),
 } as const;
 
 export type QueryName = keyof typeof QUERY_ROWS;

@@ -19,6 +19,7 @@ import { groupSiteData, type SiteData, type SiteRows } from '../site-data.ts';
 import { once } from './cache.ts';
 import { pagePaths, type PagePath } from './paths.ts';
 import { communityStore } from './stores.ts';
+import { loadCommunityIndicators } from './indicators.ts';
 
 export type CommunityEntry = Awaited<ReturnType<typeof communityStore.get>>;
 
@@ -98,5 +99,6 @@ export function communityPaths(): Promise<PagePath<'id'>[]> {
 export async function loadCommunityPage(id: string): Promise<CommunityPage> {
   const entry = await communityStore.get(id);
   if (entry.profile.length === 0) throw new Error(`No community ${id} in the release`);
-  return communityPage(await communityData([entry]), id, entry.recent, (await loadCommunitiesPass()).peersByKind);
+  const page = communityPage(await communityData([entry]), id, entry.recent, (await loadCommunitiesPass()).peersByKind);
+  return { ...page, indicators: await loadCommunityIndicators(id, page.community.kind, entry.signals) };
 }

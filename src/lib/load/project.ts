@@ -3,12 +3,16 @@ import { projectPage, type ProjectPage } from '../project-page.ts';
 import { loadAsOf } from '../release.ts';
 import { pagePaths, type PagePath } from './paths.ts';
 import { projectStore } from './stores.ts';
+import { signalItem, type SignalItem } from '../indicators.ts';
 
 export function projectPaths(): Promise<PagePath<'id'>[]> {
   return pagePaths(projectStore, 'id');
 }
 
-export async function loadProjectPage(id: string): Promise<ProjectPage> {
+/** A project page with its accountability signals (issue 10). */
+export type ProjectPageWithSignals = ProjectPage & { signals: SignalItem[] };
+
+export async function loadProjectPage(id: string): Promise<ProjectPageWithSignals> {
   const entry = await projectStore.get(id);
   const projects = [...entry.project];
   if (projects.length === 0) throw new Error(`No project ${id} in the release`);
@@ -16,7 +20,7 @@ export async function loadProjectPage(id: string): Promise<ProjectPage> {
   for (const link of entry.chain) {
     if (link.project_id !== id) projects.push(...(await projectStore.get(link.project_id)).project);
   }
-  return projectPage(id, {
+  const page = projectPage(id, {
     projects,
     details: entry.details,
     money: entry.money,
@@ -24,4 +28,5 @@ export async function loadProjectPage(id: string): Promise<ProjectPage> {
     surveys: entry.surveys,
     asOf: await loadAsOf(),
   });
+  return { ...page, signals: entry.signals.map(signalItem) };
 }

@@ -7,6 +7,7 @@ import { definePageStore } from '../../db/page-store.ts';
 import { FILTER_FIELDS, type ListKind } from '../filter-state.ts';
 import { PAGE_SIZE as DIRECTORY_PAGE_SIZE } from '../community-directory.ts';
 import { LIST_PAGE_SIZE, ORGANIZATION_LIST_LIMIT, RECENT_TRANSACTIONS } from '../limits.ts';
+import { MIN_RESPONDENTS } from '../../schema/thresholds.ts';
 
 /**
  * The parameters of projects_filtered.sql / transactions_filtered.sql that select every row:
@@ -29,6 +30,7 @@ export const communityStore = definePageStore({
     organizations: { query: 'community_organizations', key: 'for_community' },
     proposals: { query: 'proposal_stages', key: 'community_id' },
     recent: { query: 'transaction_rows_recent', key: 'community_id', params: [RECENT_TRANSACTIONS] },
+    signals: { query: 'signals', key: 'community_id', params: [MIN_RESPONDENTS] },
   },
 });
 
@@ -54,6 +56,7 @@ export const projectStore = definePageStore({
     transactions: { query: 'transaction_rows_by_project', key: 'project_id' },
     surveys: { query: 'survey_rows_linked', key: 'project_id' },
     chain: { query: 'project_chain', key: 'for_project' },
+    signals: { query: 'signals', key: 'project_id', params: [MIN_RESPONDENTS] },
   },
 });
 
@@ -100,5 +103,26 @@ export const directoryStore = definePageStore({
   name: 'directory',
   sections: {
     rows: { query: 'community_directory_rows', key: 'page', pageSize: DIRECTORY_PAGE_SIZE },
+  },
+});
+
+/**
+ * The indicators (issue 10) of every scope, keyed by scope_id: a community's 12-digit code, a
+ * street's 9, a city's 6 (they never collide), with each community's profile beside its own
+ * (for the one pass that ranks communities of the same kind).
+ */
+export const indicatorStore = definePageStore({
+  name: 'indicator',
+  sections: {
+    values: { query: 'indicators', key: 'scope_id', params: [MIN_RESPONDENTS] },
+    profile: { query: 'community_profiles', key: 'community_id' },
+  },
+});
+
+/** /signals/ and /signals/page/<n>/: every accountability signal, in the query's order. */
+export const signalListStore = definePageStore({
+  name: 'signal_list',
+  sections: {
+    rows: { query: 'signals', key: 'page', params: [MIN_RESPONDENTS], pageSize: LIST_PAGE_SIZE },
   },
 });

@@ -10,6 +10,7 @@ import { once } from './cache.ts';
 import { communitySiteRows, type CommunityEntry } from './community.ts';
 import { pagePaths, type PagePath } from './paths.ts';
 import { communityStore, streetStore } from './stores.ts';
+import { loadStreetIndicators } from './indicators.ts';
 
 export const loadCityReference = once(async (): Promise<CityReference> =>
   cityReference(await runQuery('city_money'), await runQuery('city_satisfaction')),
@@ -26,5 +27,11 @@ export async function loadStreetPage(code: string): Promise<StreetPage> {
   // One at a time: the build database has one connection.
   for (const c of entry.communities) members.push(await communityStore.get(c.community_id));
   const data = groupSiteData({ ...communitySiteRows(members), streetMoney: entry.money }, await loadAsOf());
-  return streetPage(data, code, await loadCityReference());
+  const page = streetPage(data, code, await loadCityReference());
+  const indicators = await loadStreetIndicators(
+    code,
+    entry.communities,
+    members.flatMap((m) => m.signals),
+  );
+  return { ...page, indicators };
 }

@@ -38,6 +38,8 @@ const PARAMS: Partial<Record<QueryName, SqlValue[]>> = {
   quality_warning_targets: [30, 1.5],
   community_directory_pages: [1000],
   assigned_projects_below: [30, 0.9],
+  indicators: [30],
+  signals: [30],
   projects_filtered: [...Array<null>(16).fill(null), null, 0],
   transactions_filtered: [...Array<null>(12).fill(null), null, 0],
 };

@@ -14,7 +14,9 @@ spent AS (
 overall AS (
   SELECT
     community_id,
-    CAST(to_json(list({'period': period, 'dimension': dimension, 'respondents': respondents, 'satisfied': satisfied} ORDER BY period)) AS VARCHAR) AS satisfaction
+    -- list_sort of the finished list (by period, the struct's first field), not an ordered
+    -- aggregate: DuckDB keeps a sort buffer per group for those.
+    CAST(to_json(list_sort(list({'period': period, 'dimension': dimension, 'respondents': respondents, 'satisfied': satisfied}))) AS VARCHAR) AS satisfaction
   FROM (
     SELECT community_id, period, dimension, CAST(sum(respondents) AS INTEGER) AS respondents, CAST(sum(satisfied) AS INTEGER) AS satisfied
     FROM surveys

@@ -2,8 +2,8 @@
 -- communities it has.
 SELECT
   left(community_id, 9) AS street_code,
-  any_value(street_name ORDER BY community_id) AS street_name,
-  any_value(county_name ORDER BY community_id) AS county_name,
+  arg_min(street_name, community_id) AS street_name,
+  arg_min(county_name, community_id) AS county_name,
   CAST(count(*) AS INTEGER) AS communities
 FROM communities
 GROUP BY 1

@@ -147,8 +147,8 @@ export function definePageStore<const S extends StoreSections>(definition: PageS
     (ready ??= (async () => {
       const started = performance.now();
       const db = await buildDatabase();
-      // Each section once, then one row per key with every section beside it: a page's rows
-      // are then one lookup away.
+      // Each section once, into its own table of one JSON list per key, indexed by key. (Not one
+      // wide table joined from them: the join held every section's text in memory at once.)
       for (const name of names) {
         const rows = rawTableOf(name);
         await db.exec(sectionRowsSql(rows, definition.sections[name]!));
@@ -159,22 +159,26 @@ export function definePageStore<const S extends StoreSections>(definition: PageS
           await db.query(groupChunkSql(tableOf(name), rows), [starts[i]!, end, end]);
         }
         await db.exec(`DROP TABLE ${rows}`);
+        // Without an index DuckDB scans every entry's text for each lookup: 22 ms a page for
+        // 10,000 communities instead of 0.9 ms.
+        await db.exec(`CREATE INDEX ${quoteIdent(`store_${definition.name}__${name}_key`)} ON ${tableOf(name)} (key)`);
       }
+      // Every key that has rows in any section, in order: what a scan walks through.
       const keys = names.map((name) => `SELECT key FROM ${tableOf(name)}`).join('\nUNION\n');
-      const joins = names
-        .map((name) => `LEFT JOIN ${tableOf(name)} AS ${quoteIdent(name)} ON ${quoteIdent(name)}.key = k.key`)
-        .join('\n');
-      const columns = names.map((name) => `${quoteIdent(name)}.rows AS ${quoteIdent(name)}`).join(', ');
-      await db.exec(
-        `CREATE OR REPLACE TABLE ${table} AS SELECT k.key, ${columns} FROM (${keys}) AS k\n${joins}\nORDER BY k.key`,
-      );
-      for (const name of names) await db.exec(`DROP TABLE ${tableOf(name)}`);
-      // Without an index DuckDB scans every entry's text for each lookup: 22 ms a page for
-      // 10,000 communities instead of 0.9 ms.
-      await db.exec(`CREATE INDEX ${quoteIdent(`store_${definition.name}_key`)} ON ${table} (key)`);
+      await db.exec(`CREATE OR REPLACE TABLE ${table} AS SELECT key FROM (${keys}) ORDER BY key`);
       const [{ n } = { n: 0 }] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${table}`);
       logBuildStep(`page store ${definition.name}: ${n} keys in ${Math.round(performance.now() - started)} ms`);
-      return db.prepare(`SELECT * FROM ${table} WHERE key = $1`);
+      // One statement for a page: an index lookup in each section, one row per section found.
+      // (As UNION ALL of plain filters: scalar subqueries were not turned into index lookups.)
+      const lookups = names.map(
+        (name) => `SELECT ${quoteLiteral(name)} AS section, rows FROM ${tableOf(name)} WHERE key = $1`,
+      );
+      const lookup = await db.prepare(lookups.join('\nUNION ALL\n'));
+      return async (params: readonly SqlValue[]) => {
+        const row: SqlRow = {};
+        for (const r of await lookup(params)) row[String(r['section'])] = r['rows'] ?? null;
+        return [row];
+      };
     })());
 
   const entryOf = (row: SqlRow | undefined, only: readonly string[] = names): StoreEntry<S> => {
@@ -207,16 +211,31 @@ export function definePageStore<const S extends StoreSections>(definition: PageS
       const db = await buildDatabase();
       let after: string | null = null;
       for (;;) {
-        // Keyset paging over the store, which is ordered by key: each batch costs the same.
-        const columns = ['key', ...sections].map(quoteIdent).join(', ');
-        const rows: SqlRow[] = await db.query<SqlRow>(
-          `SELECT ${columns} FROM ${table} WHERE CAST(? AS VARCHAR) IS NULL OR key > CAST(? AS VARCHAR) ` +
-            `ORDER BY key LIMIT ${Math.max(1, Math.floor(batch))}`,
-          [after, after],
-        );
-        if (rows.length === 0) return;
-        for (const row of rows) yield [String(row['key']), entryOf(row, sections)];
-        after = String(rows.at(-1)!['key']);
+        // Keyset paging over the keys, then each section's rows of that run of keys (a range of
+        // the sorted table): each batch costs the same, and holds only its own rows.
+        const keys: string[] = (
+          await db.query<{ key: string }>(
+            `SELECT key FROM ${table} WHERE CAST(? AS VARCHAR) IS NULL OR key > CAST(? AS VARCHAR) ` +
+              `ORDER BY key LIMIT ${Math.max(1, Math.floor(batch))}`,
+            [after, after],
+          )
+        ).map((k) => k.key);
+        if (keys.length === 0) return;
+        const first = keys[0]!;
+        const last: string = keys.at(-1)!;
+        const texts = new Map<string, SqlRow>(keys.map((k) => [k, {}]));
+        for (const name of sections) {
+          const rows = await db.query<{ key: string; rows: string }>(
+            `SELECT key, rows FROM ${tableOf(name)} WHERE key >= ? AND key <= ?`,
+            [first, last],
+          );
+          for (const r of rows) {
+            const text = texts.get(r.key);
+            if (text) text[name] = r.rows;
+          }
+        }
+        for (const key of keys) yield [key, entryOf(texts.get(key), sections)];
+        after = last;
       }
     },
   };

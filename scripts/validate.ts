@@ -6,7 +6,7 @@
  */
 import { statSync } from 'node:fs';
 import { TABLES } from '../src/schema/index.ts';
-import { formatIssue, loadDataset } from '../src/validate/index.ts';
+import { formatIssue, validateFolder } from '../src/validate/index.ts';
 
 const USAGE = '用法: npm run validate -- <数据文件夹>';
 
@@ -24,7 +24,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const started = performance.now();
-  const result = await loadDataset(dir, { cap: 1000, warningCap: 1000 });
+  const result = await validateFolder(dir, { cap: 1000, warningCap: 1000 });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
 
   const lines: string[] = [];

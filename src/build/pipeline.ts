@@ -1,15 +1,17 @@
 /**
- * The whole build, all or nothing: validate the publisher's folder, publish the data into a
- * staging folder, build the site there, and only then swap it in place of the old one. Any error
- * leaves the site that was there exactly as it was.
+ * The whole build, all or nothing: validate the publisher's folder while staging its rows as the
+ * published CSV files in a staging folder, publish the rest of the data there, build the site
+ * there, and only then swap it in place of the old one. Any error — in the data or later — leaves
+ * the site that was there exactly as it was, and the staging folder is removed.
  */
 import { spawn } from 'node:child_process';
-import { cp, mkdir, rename, rm, stat } from 'node:fs/promises';
-import { totalmem } from 'node:os';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { loadDataset } from '../validate/index.ts';
+import { validateFolder } from '../validate/index.ts';
 import { formatIssue, type Issue } from '../validate/issues.ts';
 import { DATABASE_FILE, publishRelease } from '../publish/release.ts';
+import { CsvStager } from '../publish/staging.ts';
+import { currentShard, pruneToShard } from './shard.ts';
 
 export interface BuildOptions {
   /** The publisher's folder. */
@@ -57,16 +59,21 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const workDir = resolve(options.workDir);
   const staging = join(workDir, `staging-${process.pid}-${Date.now()}`);
 
-  const result = await time('validate', () => loadDataset(options.dataDir));
-  if (!result.ok || !result.dataset || !result.metadata) {
-    return { ok: false, stage: 'validate', errors: result.errors, warnings: result.warnings };
-  }
-  log(`${result.warnings.length} warnings`);
-
+  let warnings: readonly Issue[] = [];
   try {
-    await mkdir(staging, { recursive: true });
+    // Validation writes each table's rows into the staging folder as it reads them (nothing is
+    // kept in memory); they are published only if the whole folder turns out valid.
+    const stager = new CsvStager(join(staging, 'data'));
+    const result = await time('validate', () => validateFolder(options.dataDir, { sink: stager }));
+    warnings = result.warnings;
+    if (!result.ok || !result.metadata) {
+      return { ok: false, stage: 'validate', errors: result.errors, warnings: result.warnings };
+    }
+    log(`${result.warnings.length} warnings`);
+
+    const metadata = result.metadata;
     const published = await time('publish', () =>
-      publishRelease({ metadata: result.metadata!, dataset: result.dataset!, warnings: result.warnings, log }, staging),
+      publishRelease({ metadata, staged: stager.staged(), warnings: result.warnings, log }, staging),
     );
     const siteDir = join(staging, 'site');
     if (!options.dataOnly) {
@@ -74,13 +81,16 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       await time('site', () => buildPages(published.databasePath, siteDir));
     }
     await mkdir(siteDir, { recursive: true });
-    await cp(published.dataDir, join(siteDir, 'data'), { recursive: true });
+    await moveInto(published.dataDir, join(siteDir, 'data'));
+    // A shard after the first keeps only the pages of its own regions (src/build/shard.ts).
+    const shard = currentShard();
+    if (shard) log(`shard ${shard.index}/${shard.count}: ${await pruneToShard(siteDir, shard)} files left to shard 1`);
     await time('swap', () => swapInto(siteDir, outDir, workDir));
     await rename(published.databasePath, currentDatabasePath(workDir));
     return { ok: true, warnings: result.warnings, timings };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, stage: 'site', errors: [], warnings: result.warnings, message };
+    return { ok: false, stage: 'site', errors: [], warnings, message };
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
@@ -109,15 +119,26 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
+/**
+ * Moves the published data files into the built site's data folder, which may already hold files
+ * the pages wrote there (/data/summary/, /data/indicators.csv): one rename per entry, no copy.
+ */
+async function moveInto(from: string, to: string): Promise<void> {
+  await mkdir(to, { recursive: true });
+  for (const entry of await readdir(from)) await rename(join(from, entry), join(to, entry));
+}
+
+/**
+ * V8's heap for the page build. Pages read their own rows (src/db/page-store.ts), so the heap does
+ * not grow with the release; a bound makes V8 collect instead of growing to the machine's size.
+ */
+const ASTRO_HEAP_MB = 3072;
+
 function runAstroBuild(databasePath: string, siteDir: string): Promise<void> {
   return new Promise((resolvePromise, reject) => {
-    // A country-sized release keeps a few GB of page data in memory while Astro renders; V8's
-    // default heap limit (about 4 GB) would end such a build half-way, so allow three quarters
-    // of the machine's memory.
-    const heapMb = Math.floor((totalmem() / 2 ** 20) * 0.75);
     const child = spawn(
       process.execPath,
-      [`--max-old-space-size=${heapMb}`, 'node_modules/astro/bin/astro.mjs', 'build'],
+      [`--max-old-space-size=${ASTRO_HEAP_MB}`, 'node_modules/astro/bin/astro.mjs', 'build'],
       {
         stdio: 'inherit',
         env: { ...process.env, GONGKAI_DB: databasePath, GONGKAI_OUT_DIR: siteDir },

@@ -2,6 +2,12 @@
  * A publisher's folder → raw rows (data standard §1): `datapackage.json` plus either one CSV file
  * per table or a single `.xlsx` workbook. Cells stay text here; typing, enum labels and every rule
  * are the business of `src/validate`.
+ *
+ * `openDataset` finds the tables and reads the metadata; each table is then read as a stream of
+ * row pieces (`TableSource.read`), so that validation never holds a whole table: a CSV file is
+ * decoded and parsed piece by piece. A workbook is read whole (exceljs has no reader that keeps
+ * cell formats while streaming; workbooks are small next to the CSV files of a large release).
+ * `readDataset` gathers every row in memory, for tests and small folders.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -9,11 +15,12 @@ import { z } from 'zod';
 import { TABLES, type TableDef, type TableName } from '../schema/index.ts';
 import { releaseMetadata, type ReleaseMetadata } from '../schema/metadata.ts';
 import type { Issue } from '../validate/issues.ts';
-import { parseCsv } from './csv.ts';
-import { decodeText } from './decode.ts';
+import { CsvParser } from './csv.ts';
+import { decodedPieces, decodeText, detectFileEncoding } from './decode.ts';
 import { mapHeaders, normalizeName, type HeaderColumn } from './headers.ts';
 import { cellsToRow } from './shape.ts';
-import { isTableSheet, readWorkbook, sheetsForTable, type SheetRow } from './xlsx.ts';
+import { isTableSheet, readWorkbook, sheetsForTable, type Sheet, type SheetRow } from './xlsx.ts';
+import { ownString } from './own-string.ts';
 
 export const METADATA_FILE = 'datapackage.json';
 
@@ -132,14 +139,53 @@ async function readMetadata(dir: string, names: readonly string[], issues: Issue
 }
 
 // ---------------------------------------------------------------------------------------------
-// Rows
+// Table sources: each table read as a stream of row pieces
 
-/** Turns header + records into a RawTable: header mapping, blank rows skipped, ragged rows flagged. */
-class TableBuilder {
+/** Receives one table as it is read. */
+export interface RawTableSink {
+  /** The header was read: field → column (called once, before any row). */
+  header(headers: Record<string, HeaderColumn>): void;
+  /** The next data rows, in file order (blank rows left out). */
+  rows(rows: RawRow[]): Promise<void> | void;
+}
+
+/** One table of the standard as the folder holds it, or the problems that keep it from being read. */
+export interface TableSource {
+  def: TableDef;
+  /** The file as shown to the user, when there is one to read. */
+  file: string | null;
+  /** Problems found while looking for the table (missing, ambiguous, empty sheet), reported at its turn. */
+  issues: Issue[];
+  /**
+   * Reads the table into `sink`, reporting every reading problem. Resolves to false when there was
+   * nothing to read (undecodable or empty file): then `sink.header` was never called.
+   */
+  read: ((sink: RawTableSink, report: (issue: Issue) => void) => Promise<boolean>) | null;
+}
+
+export interface DatasetSource {
+  dir: string;
+  /** Parsed and checked `datapackage.json`, or null when missing or invalid. */
+  metadata: ReleaseMetadata | null;
+  /** Problems found before any table is read (metadata, file formats, ambiguity). */
+  issues: Issue[];
+  /** One entry per table of the standard, in the standard's order. */
+  tables: TableSource[];
+  /** Problems about files that are no table (unknown files and sheets), reported after the tables. */
+  trailingIssues: Issue[];
+}
+
+/** Data rows handed on at a time: bounds memory while amortizing the sink's work. */
+export const ROW_PIECE = 8192;
+
+/** Turns header + records into raw rows: header mapping, blank rows skipped, ragged rows flagged. */
+class TableRows {
   readonly table: TableDef;
   readonly file: string;
-  readonly issues: Issue[];
-  readonly rows: RawRow[] = [];
+  private readonly report: (issue: Issue) => void;
+  /** Rows read but not yet handed on. */
+  pending: RawRow[] = [];
+  count = 0;
   /** Cells of a record → the row's cells object, every field in schema order. */
   private readonly toRow: (cells: readonly (string | null | undefined)[]) => Record<string, string | null>;
   readonly headers: Record<string, HeaderColumn>;
@@ -148,13 +194,15 @@ class TableBuilder {
   /** Columns with an empty header, reported once each when a value turns up under them. */
   private readonly unnamed: Set<number>;
 
-  constructor(table: TableDef, file: string, header: SheetRow, issues: Issue[], strictWidth: boolean) {
+  constructor(table: TableDef, file: string, header: SheetRow, report: (issue: Issue) => void, strictWidth: boolean) {
     this.table = table;
     this.file = file;
-    this.issues = issues;
+    this.report = report;
     this.strictWidth = strictWidth;
-    const mapping = mapHeaders(table, header.cells, file, header.row);
-    issues.push(...mapping.issues);
+    // Header texts live as long as the table's issues: copies, so they do not pin the file's text.
+    const cells = header.cells.map((c) => (c === null ? null : ownString(c)));
+    const mapping = mapHeaders(table, cells, file, header.row);
+    for (const i of mapping.issues) report(i);
     this.headers = mapping.headers;
     const fields = Object.keys(table.fields);
     this.toRow = cellsToRow(
@@ -183,7 +231,7 @@ class TableBuilder {
       let extra = false;
       for (let i = this.width; i < cells.length; i++) if (cells[i] && cells[i]!.trim() !== '') extra = true;
       if (this.strictWidth || extra) {
-        this.issues.push({
+        this.report({
           severity: 'error',
           file: this.file,
           row,
@@ -198,7 +246,7 @@ class TableBuilder {
       for (const i of this.unnamed) {
         const c = cells[i];
         if (c !== null && c !== undefined && c.trim() !== '') {
-          this.issues.push({
+          this.report({
             severity: 'error',
             file: this.file,
             row,
@@ -208,34 +256,64 @@ class TableBuilder {
           this.unnamed.delete(i);
         }
       }
-    this.rows.push(
+    this.count++;
+    this.pending.push(
       ragged && this.strictWidth ? { row, cells: this.toRow(cells), ragged: true } : { row, cells: this.toRow(cells) },
     );
   }
 
-  result(): RawTable {
-    return { name: this.table.name as TableName, file: this.file, headers: this.headers, rows: this.rows };
+  /** The rows read since the last call. */
+  take(): RawRow[] {
+    const rows = this.pending;
+    this.pending = [];
+    return rows;
   }
 }
 
-async function readCsvTable(dir: string, fileName: string, table: TableDef, issues: Issue[]): Promise<RawTable | null> {
-  const decoded = decodeText(await readFile(join(dir, fileName)), fileName);
-  if (!decoded.ok) {
-    issues.push(decoded.issue);
-    return null;
-  }
-  let builder: TableBuilder | null = null;
-  const syntax = parseCsv(decoded.text, (cells, row) => {
-    if (builder === null) builder = new TableBuilder(table, fileName, { row, cells }, issues, true);
-    else builder.add(cells, row);
-  });
-  for (const e of syntax)
-    issues.push({ severity: 'error', file: fileName, row: e.row, rule: e.rule, message: e.message });
-  if (builder === null) {
-    issues.push({ severity: 'error', file: fileName, rule: 'empty-file', message: '文件是空的:至少要有一行表头' });
-    return null;
-  }
-  return (builder as TableBuilder).result();
+function csvTableReader(path: string, fileName: string, table: TableDef): NonNullable<TableSource['read']> {
+  return async (sink, report) => {
+    const encoding = await detectFileEncoding(path, fileName);
+    if (!encoding.ok) {
+      report(encoding.issue);
+      return false;
+    }
+    let rows: TableRows | null = null;
+    const parser = new CsvParser((cells, row) => {
+      if (rows === null) {
+        rows = new TableRows(table, fileName, { row, cells }, report, true);
+        sink.header(rows.headers);
+      } else rows.add(cells, row);
+    }, encoding.loneCr);
+    const handOn = async () => {
+      const r = rows as TableRows | null;
+      if (r !== null && r.pending.length > 0) await sink.rows(r.take());
+    };
+    for await (const text of decodedPieces(path, encoding.encoding, encoding.loneCr)) {
+      parser.push(text);
+      await handOn();
+    }
+    const syntax = parser.end();
+    await handOn();
+    for (const e of syntax) report({ severity: 'error', file: fileName, row: e.row, rule: e.rule, message: e.message });
+    if (rows === null) {
+      report({ severity: 'error', file: fileName, rule: 'empty-file', message: '文件是空的:至少要有一行表头' });
+      return false;
+    }
+    return true;
+  };
+}
+
+function sheetTableReader(sheet: Sheet, file: string, table: TableDef): NonNullable<TableSource['read']> {
+  return async (sink, report) => {
+    const [header, ...data] = sheet.rows;
+    const rows = new TableRows(table, file, header!, report, false);
+    sink.header(rows.headers);
+    for (let i = 0; i < data.length; i += ROW_PIECE) {
+      for (const r of data.slice(i, i + ROW_PIECE)) rows.add(r.cells, r.row);
+      await sink.rows(rows.take());
+    }
+    return true;
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -252,10 +330,14 @@ function missingTable(table: TableDef, file: string, sheet: boolean): Issue {
   };
 }
 
-/** Reads a publisher's folder. Never throws for a problem in the data: every problem becomes an issue. */
-export async function readDataset(dir: string): Promise<RawDataset> {
+function unreadable(def: TableDef, issues: Issue[]): TableSource {
+  return { def, file: null, issues, read: null };
+}
+
+/** Finds the tables of a publisher's folder and reads its metadata; the tables are read later, one by one. */
+export async function openDataset(dir: string): Promise<DatasetSource> {
   const issues: Issue[] = [];
-  const tables: Partial<Record<TableName, RawTable>> = {};
+  const source: DatasetSource = { dir, metadata: null, issues, tables: [], trailingIssues: [] };
   let names: string[];
   try {
     names = (await readdir(dir, { withFileTypes: true })).filter((d) => d.isFile()).map((d) => d.name);
@@ -266,10 +348,10 @@ export async function readDataset(dir: string): Promise<RawDataset> {
       rule: 'missing-file',
       message: `无法读取数据文件夹:${e instanceof Error ? e.message : String(e)}`,
     });
-    return { dir, metadata: null, tables, issues };
+    return source;
   }
   names.sort();
-  const metadata = await readMetadata(dir, names, issues);
+  source.metadata = await readMetadata(dir, names, issues);
 
   const isLock = (n: string) => n.startsWith('~$') || n.startsWith('.~');
   const workbooks = names.filter((n) => /\.xlsx$/i.test(n) && !isLock(n));
@@ -299,7 +381,7 @@ export async function readDataset(dir: string): Promise<RawDataset> {
       rule: 'ambiguous-source',
       message: `文件夹里既有工作簿(${workbooks.join('、')})又有 CSV 表(${[...tableCsvs].join('、')}):只能用其中一种,请删去另一种`,
     });
-    return { dir, metadata, tables, issues };
+    return source;
   }
   if (workbooks.length > 1) {
     issues.push({
@@ -308,43 +390,37 @@ export async function readDataset(dir: string): Promise<RawDataset> {
       rule: 'ambiguous-source',
       message: `文件夹里有 ${workbooks.length} 个工作簿(${workbooks.join('、')}):只能有一个`,
     });
-    return { dir, metadata, tables, issues };
+    return source;
   }
 
   if (workbooks.length === 1) {
     const book = workbooks[0]!;
     const wb = await readWorkbook(await readFile(join(dir, book)), book);
     issues.push(...wb.issues);
-    if (wb.issues.some((i) => i.rule === 'xlsx')) return { dir, metadata, tables, issues };
+    if (wb.issues.some((i) => i.rule === 'xlsx')) return source;
     for (const t of TABLES as readonly TableDef[]) {
       const found = sheetsForTable(wb, t);
       if (found.length === 0) {
-        if (t.required) issues.push(missingTable(t, book, true));
+        source.tables.push(unreadable(t, t.required ? [missingTable(t, book, true)] : []));
         continue;
       }
       if (found.length > 1) {
-        issues.push({
-          severity: 'error',
-          file: book,
-          rule: 'ambiguous-source',
-          message: `有 ${found.length} 个工作表都是${t.label}表(${found.map((s) => `「${s.name}」`).join('、')}):只能有一个`,
-        });
+        const message = `有 ${found.length} 个工作表都是${t.label}表(${found.map((s) => `「${s.name}」`).join('、')}):只能有一个`;
+        source.tables.push(unreadable(t, [{ severity: 'error', file: book, rule: 'ambiguous-source', message }]));
         continue;
       }
       const sheet = found[0]!;
       const file = `${book}#${sheet.name}`;
-      const [header, ...rows] = sheet.rows;
-      if (header === undefined) {
-        issues.push({ severity: 'error', file, rule: 'empty-file', message: '工作表是空的:至少要有一行表头' });
+      if (sheet.rows.length === 0) {
+        const issue: Issue = { severity: 'error', file, rule: 'empty-file', message: '工作表是空的:至少要有一行表头' };
+        source.tables.push(unreadable(t, [issue]));
         continue;
       }
-      const builder = new TableBuilder(t, file, header, issues, false);
-      for (const r of rows) builder.add(r.cells, r.row);
-      tables[t.name as TableName] = builder.result();
+      source.tables.push({ def: t, file, issues: [], read: sheetTableReader(sheet, file, t) });
     }
     for (const s of wb.sheets) {
       if (!isTableSheet(s.name, TABLES) && s.rows.length > 0) {
-        issues.push({
+        source.trailingIssues.push({
           severity: 'warning',
           file: `${book}#${s.name}`,
           rule: 'unknown-sheet',
@@ -352,30 +428,26 @@ export async function readDataset(dir: string): Promise<RawDataset> {
         });
       }
     }
-    return { dir, metadata, tables, issues };
+    return source;
   }
 
   for (const t of TABLES as readonly TableDef[]) {
     const files = csvFor.get(t)!;
     if (files.length === 0) {
-      if (t.required) issues.push(missingTable(t, `${t.name}.csv`, false));
+      source.tables.push(unreadable(t, t.required ? [missingTable(t, `${t.name}.csv`, false)] : []));
       continue;
     }
     if (files.length > 1) {
-      issues.push({
-        severity: 'error',
-        file: dir,
-        rule: 'ambiguous-source',
-        message: `有 ${files.length} 个文件都是${t.label}表(${files.join('、')}):只能有一个`,
-      });
+      const message = `有 ${files.length} 个文件都是${t.label}表(${files.join('、')}):只能有一个`;
+      source.tables.push(unreadable(t, [{ severity: 'error', file: dir, rule: 'ambiguous-source', message }]));
       continue;
     }
-    const table = await readCsvTable(dir, files[0]!, t, issues);
-    if (table) tables[t.name as TableName] = table;
+    const file = files[0]!;
+    source.tables.push({ def: t, file, issues: [], read: csvTableReader(join(dir, file), file, t) });
   }
   for (const n of csvs) {
     if (!tableCsvs.has(n)) {
-      issues.push({
+      source.trailingIssues.push({
         severity: 'warning',
         file: n,
         rule: 'unknown-file',
@@ -383,5 +455,39 @@ export async function readDataset(dir: string): Promise<RawDataset> {
       });
     }
   }
-  return { dir, metadata, tables, issues };
+  return source;
+}
+
+/** Reads a whole table of a source into memory (or null when it could not be read). */
+async function readWholeTable(t: TableSource, report: (issue: Issue) => void): Promise<RawTable | null> {
+  if (t.read === null || t.file === null) return null;
+  let headers: Record<string, HeaderColumn> = {};
+  const rows: RawRow[] = [];
+  const ok = await t.read(
+    {
+      header: (h) => (headers = h),
+      rows: (piece) => {
+        for (const r of piece) rows.push(r);
+      },
+    },
+    report,
+  );
+  return ok ? { name: t.def.name as TableName, file: t.file, headers, rows } : null;
+}
+
+/**
+ * Reads a publisher's folder whole, every row in memory (for tests and small folders; validation
+ * streams through `openDataset`). Never throws for a problem in the data: every problem becomes an issue.
+ */
+export async function readDataset(dir: string): Promise<RawDataset> {
+  const source = await openDataset(dir);
+  const issues = [...source.issues];
+  const tables: Partial<Record<TableName, RawTable>> = {};
+  for (const t of source.tables) {
+    issues.push(...t.issues);
+    const table = await readWholeTable(t, (i) => issues.push(i));
+    if (table) tables[table.name] = table;
+  }
+  issues.push(...source.trailingIssues);
+  return { dir, metadata: source.metadata, tables, issues };
 }

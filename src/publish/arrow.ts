@@ -12,6 +12,11 @@
  * The file is compressed here rather than left to the web server: many hosts do not compress
  * `application/vnd.apache.arrow.stream`, and on a weak network 24 MB instead of 136 MB (transactions
  * of 10,000 communities) is the difference that matters. Browsers inflate it natively (DecompressionStream).
+ *
+ * The columns are read from the build database chunk by chunk, one column at a time. Dictionaries
+ * are made by DuckDB (distinct values in order of first appearance, and each row's code), so that a
+ * repeated text is never brought into JavaScript more than once; only text that hardly repeats
+ * (ids, voucher numbers) is read value by value.
  */
 import { writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
@@ -33,6 +38,7 @@ import {
   tableToIPC,
   type Data,
 } from 'apache-arrow';
+import type { DuckDBValue } from '@duckdb/node-api';
 import type { FieldType, TableDef } from '../schema/index.ts';
 import { quoteIdent } from '../db/ddl.ts';
 import type { NodeDatabase } from '../db/node.ts';
@@ -192,20 +198,115 @@ export function columnData(type: FieldType, values: readonly unknown[], id: numb
   }
 }
 
+/** Every value of a one-column query, read chunk by chunk (no copy of the whole result as rows). */
+async function readColumn(db: NodeDatabase, sql: string): Promise<DuckDBValue[]> {
+  const result = await db.connection.stream(sql);
+  const values: DuckDBValue[] = [];
+  for (;;) {
+    const chunk = await result.fetchChunk();
+    const n = chunk?.rowCount ?? 0;
+    if (chunk === null || n === 0) break;
+    const vector = chunk.getColumnVector(0);
+    for (let i = 0; i < n; i++) values.push(vector.getItem(i));
+  }
+  return values;
+}
+
+/** The codes of a one-column INTEGER query without nulls, straight into an Int32Array. */
+async function readCodes(db: NodeDatabase, sql: string, rows: number): Promise<Int32Array> {
+  const result = await db.connection.stream(sql);
+  const codes = new Int32Array(rows);
+  let at = 0;
+  for (;;) {
+    const chunk = await result.fetchChunk();
+    const n = chunk?.rowCount ?? 0;
+    if (chunk === null || n === 0) break;
+    const vector = chunk.getColumnVector(0);
+    for (let i = 0; i < n; i++) codes[at++] = vector.getItem(i) as number;
+  }
+  return codes;
+}
+
+const DICTIONARY_TABLE = '__arrow_dictionary';
+
+/**
+ * A dictionary-encoded Utf8 column made by DuckDB, or null when the values hardly repeat (more
+ * distinct values than DICTIONARY_MAX_SHARE of the rows, at least 16) and `force` is not set.
+ */
+async function duckdbDictionaryData(
+  db: NodeDatabase,
+  table: string,
+  column: string,
+  rows: number,
+  id: number,
+  force: boolean,
+): Promise<Data<Dictionary<Utf8, Int32>> | null> {
+  const t = quoteIdent(table);
+  const c = quoteIdent(column);
+  if (!force) {
+    const [stats] = await db.query<{ distinct: number }>(`SELECT count(DISTINCT ${c}) AS "distinct" FROM ${t}`);
+    if (stats!.distinct > Math.max(16, rows * DICTIONARY_MAX_SHARE)) return null;
+  }
+  await db.exec(
+    `CREATE OR REPLACE TEMP TABLE ${DICTIONARY_TABLE} AS SELECT v, (row_number() OVER (ORDER BY first) - 1)::INTEGER AS code ` +
+      `FROM (SELECT ${c} AS v, min(rowid) AS first FROM ${t} WHERE ${c} IS NOT NULL GROUP BY ${c})`,
+  );
+  const values = (await readColumn(db, `SELECT v FROM ${DICTIONARY_TABLE} ORDER BY code`)) as string[];
+  // -1 marks a null: the query then has no null mask, which keeps reading its codes fast.
+  const codes = await readCodes(
+    db,
+    `SELECT coalesce(d.code, -1) FROM ${t} AS t LEFT JOIN ${DICTIONARY_TABLE} AS d ON t.${c} = d.v ORDER BY t.rowid`,
+    rows,
+  );
+  await db.exec(`DROP TABLE ${DICTIONARY_TABLE}`);
+  let nullCount = 0;
+  const bitmap = new Uint8Array((rows + 7) >> 3);
+  for (let i = 0; i < rows; i++) {
+    if (codes[i]! < 0) {
+      nullCount++;
+      codes[i] = 0;
+    } else bitmap[i >> 3]! |= 1 << (i & 7);
+  }
+  return makeData({
+    type: new Dictionary(new Utf8(), new Int32(), id),
+    length: rows,
+    nullCount,
+    nullBitmap: nullCount ? bitmap : undefined,
+    data: codes,
+    dictionary: makeVector(utf8Data(values)),
+  });
+}
+
+/** The Arrow data of one column of a table of the build database. */
+async function readColumnData(
+  db: NodeDatabase,
+  table: TableDef,
+  name: string,
+  type: FieldType,
+  rows: number,
+  id: number,
+): Promise<Data> {
+  const textual = type === 'text' || type === 'enum' || type === 'period';
+  if (textual) {
+    const dictionary = await duckdbDictionaryData(db, table.name, name, rows, id, type !== 'text');
+    if (dictionary) return dictionary;
+  }
+  const values = await readColumn(
+    db,
+    `SELECT ${arrowReadExpression(name, type)} AS v FROM ${quoteIdent(table.name)} ORDER BY rowid`,
+  );
+  return textual ? utf8Data(values as (string | null)[]) : columnData(type, values, id);
+}
+
 /** An Arrow IPC stream of a whole table of the build database (one record batch). */
 export async function tableToArrowIPC(db: NodeDatabase, table: TableDef): Promise<{ ipc: Uint8Array; rows: number }> {
-  const entries = Object.entries(table.fields);
+  const [count] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${quoteIdent(table.name)}`);
+  const rows = count!.n;
   const columns: Data[] = [];
   const fields: Field[] = [];
-  let rows = 0;
-  for (const [index, [name, field]] of entries.entries()) {
+  for (const [index, [name, field]] of Object.entries(table.fields).entries()) {
     // One column at a time keeps the memory of a 1.7-million-row table small.
-    const reader = await db.connection.runAndReadAll(
-      `SELECT ${arrowReadExpression(name, field.type)} AS v FROM ${quoteIdent(table.name)}`,
-    );
-    const values = (reader.getColumnsJS()[0] ?? []) as unknown[];
-    rows = values.length;
-    const data = columnData(field.type, values, index);
+    const data = await readColumnData(db, table, name, field.type, rows, index);
     columns.push(data);
     fields.push(new Field(name, data.type, !field.required));
   }
@@ -220,4 +321,20 @@ export async function writeTableArrow(db: NodeDatabase, table: TableDef, path: s
   const { ipc, rows } = await tableToArrowIPC(db, table);
   await writeFile(path, await gzip(ipc, { level: 6 }));
   return rows;
+}
+
+/**
+ * Reads the table's Arrow data now and compresses it in the background (zlib works on another
+ * thread): the promise of the written file lets the next table's work overlap the compression.
+ */
+export async function startTableArrow(
+  db: NodeDatabase,
+  table: TableDef,
+  path: string,
+): Promise<{ rows: number; written: Promise<void> }> {
+  const { ipc, rows } = await tableToArrowIPC(db, table);
+  const written = gzip(ipc, { level: 6 }).then((bytes) => writeFile(path, bytes));
+  // Awaited by the caller; a failure before then must not count as unhandled.
+  written.catch(() => {});
+  return { rows, written };
 }

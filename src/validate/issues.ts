@@ -5,6 +5,8 @@
  * data-quality page print it with `formatIssue`.
  */
 
+import { ownString } from '../ingest/own-string.ts';
+
 export type Severity = 'error' | 'warning';
 
 export interface Issue {
@@ -49,6 +51,8 @@ export class IssueCollector {
   readonly cap: number;
   readonly warningCap: number;
   private readonly kept: Issue[] = [];
+  /** The phase of each kept issue (see `add`). */
+  private readonly phases: number[] = [];
   private readonly groups = new Map<string, { first: Issue; count: number }>();
   errorCount = 0;
   warningCount = 0;
@@ -62,18 +66,29 @@ export class IssueCollector {
     return severity === 'error' ? this.cap : this.warningCap;
   }
 
-  add(issue: Issue): void {
+  /**
+   * Adds an issue. `phase` orders the issues of one row: the reading of the file first, then its
+   * cells, then each kind of rule (validation streams rows through every check at once, but reports
+   * as if each check had gone over the whole table in turn).
+   */
+  add(issue: Issue, phase = 0): void {
     if (issue.severity === 'error') this.errorCount++;
     else this.warningCount++;
     const key = `${issue.severity}\u0000${issue.file}\u0000${issue.rule}\u0000${issue.column ?? ''}`;
     const g = this.groups.get(key);
     if (g === undefined) {
       this.groups.set(key, { first: issue, count: 1 });
-      this.kept.push(issue);
+      this.keep(issue, phase);
     } else {
       g.count++;
-      if (g.count <= this.capOf(issue.severity)) this.kept.push(issue);
+      if (g.count <= this.capOf(issue.severity)) this.keep(issue, phase);
     }
+  }
+
+  private keep(issue: Issue, phase: number): void {
+    // A message quoting a cell would otherwise keep the whole piece of file text it came from.
+    this.kept.push({ ...issue, message: ownString(issue.message) });
+    this.phases.push(phase);
   }
 
   addAll(issues: readonly Issue[]): void {
@@ -103,10 +118,17 @@ export class IssueCollector {
       summaries.push(summary);
     }
     const keyed = [
-      ...this.kept.map((issue, i) => ({ issue, f: fileRank(issue.file), s: 0, r: issue.row ?? 0, i })),
-      ...summaries.map((issue, i) => ({ issue, f: fileRank(issue.file), s: 1, r: 0, i })),
+      ...this.kept.map((issue, i) => ({
+        issue,
+        f: fileRank(issue.file),
+        s: 0,
+        r: issue.row ?? 0,
+        p: this.phases[i]!,
+        i,
+      })),
+      ...summaries.map((issue, i) => ({ issue, f: fileRank(issue.file), s: 1, r: 0, p: 0, i })),
     ];
-    keyed.sort((a, b) => a.f - b.f || a.s - b.s || a.r - b.r || a.i - b.i);
+    keyed.sort((a, b) => a.f - b.f || a.s - b.s || a.r - b.r || a.p - b.p || a.i - b.i);
     return keyed.map((k) => k.issue);
   }
 }

@@ -2,10 +2,25 @@
  * Rules over typed rows: keys, foreign keys, the cross-field rules of data standard §2 and the
  * warnings of §4. A rule only looks at cells that parsed cleanly, so one bad cell is reported once
  * and does not set off a cascade of follow-on errors.
+ *
+ * Rows arrive one at a time, table by table in the standard's order (a table only points at tables
+ * before it, and projects at themselves), and are not kept: what a later rule needs is kept as
+ * small per-key facts — the key values of each table (with the row of their first occurrence, for
+ * the duplicate message), each project's community, continuation and budget, and the sums of its
+ * transactions. Memory so grows with the number of keys, never with the rows' contents.
  */
-import { SCALE_MAX_VALUES, tableByName, type TableDef, type TableName } from '../schema/index.ts';
+import {
+  MIN_RESPONDENTS,
+  POPULATION_RATIO,
+  SCALE_MAX_VALUES,
+  tableByName,
+  TABLES,
+  type TableDef,
+  type TableName,
+} from '../schema/index.ts';
 import type { HeaderColumn } from '../ingest/headers.ts';
 import { fieldTitle } from '../ingest/headers.ts';
+import { ownString } from '../ingest/own-string.ts';
 import { isValidUscc, usccCheckChar } from './identifiers.ts';
 import type { Issue, Severity } from './issues.ts';
 import { showValue } from './personal-data.ts';
@@ -13,51 +28,66 @@ import type { CellValue } from './cells.ts';
 
 export type TypedRow = Record<string, CellValue>;
 
-/** One table after cell parsing: typed rows plus, per row, a bit per field whose cell was bad. */
-export interface TableData {
+/**
+ * Where an issue falls among the issues of the same row: rules ran in this order when they went
+ * over whole tables, and reports keep that order (see IssueCollector).
+ */
+export const PHASE = {
+  read: 0,
+  cells: 10,
+  keys: 20,
+  /** Plus the field's index: a row's foreign keys are reported in column order. */
+  foreignKeys: 30,
+  rows: 70,
+  warnings: 80,
+} as const;
+
+export type Report = (issue: Issue, phase: number) => void;
+
+/** One table being checked: its definition and where its columns are. */
+export interface TableContext {
   def: TableDef;
   file: string;
   headers: Record<string, HeaderColumn>;
-  /** Spreadsheet row number of each row. */
-  rowNumbers: number[];
-  rows: TypedRow[];
-  /** Bit `fieldBit[f]` set when field f of the row did not parse (all bits for a ragged row). */
-  bad: Uint32Array;
+  /** Bit of each field in a row's bad-cell mask. */
   fieldBit: Record<string, number>;
-  /** Raw trimmed primary-key text of ragged rows, so that references to them still resolve. */
-  raggedKeys: string[];
 }
 
-/** The key values of a single-key table (a Map of key → first row serves). */
-export interface KeySet {
-  has(key: string): boolean;
-}
-
-export interface RuleContext {
-  tables: Partial<Record<TableName, TableData>>;
-  report: (issue: Issue) => void;
+/** One row after cell parsing. */
+export interface CheckedRow {
+  row: TypedRow;
+  /** Spreadsheet row number. */
+  rowNumber: number;
+  /** Bit `fieldBit[f]` set when field f did not parse (all bits for a ragged row). */
+  bad: number;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-/** Whether `fields` of row i all parsed cleanly. */
-function clean(t: TableData, i: number, ...fields: string[]): boolean {
-  const m = t.bad[i]!;
-  if (m === 0) return true;
-  for (const f of fields) if (m & t.fieldBit[f]!) return false;
+/** Whether `fields` of a row all parsed cleanly. */
+function clean(t: TableContext, bad: number, ...fields: string[]): boolean {
+  if (bad === 0) return true;
+  for (const f of fields) if (bad & t.fieldBit[f]!) return false;
   return true;
 }
 
-function issue(severity: Severity, t: TableData, i: number, field: string, rule: string, message: string): Issue {
+function issue(
+  severity: Severity,
+  t: TableContext,
+  rowNumber: number,
+  field: string,
+  rule: string,
+  message: string,
+): Issue {
   const h = t.headers[field];
-  const out: Issue = { severity, file: t.file, row: t.rowNumbers[i]!, field, rule, message };
+  const out: Issue = { severity, file: t.file, row: rowNumber, field, rule, message };
   if (h) out.column = h.header;
   return out;
 }
 
-function str(v: CellValue): string {
-  return v === null ? '' : String(v);
+function str(v: CellValue | undefined): string {
+  return v === null || v === undefined ? '' : String(v);
 }
 
 function tableTitle(def: TableDef): string {
@@ -77,489 +107,536 @@ function cents(v: CellValue): number {
   return Math.round((v as number) * 100);
 }
 
-const KEY_SEP = '\u001f';
-
-function keyOf(row: TypedRow, fields: readonly string[]): string | null {
-  if (fields.length === 1) {
-    const v = row[fields[0]!];
-    return v === null || v === undefined ? null : String(v);
-  }
-  let k = '';
-  for (let j = 0; j < fields.length; j++) {
-    const v = row[fields[j]!];
-    if (v === null || v === undefined) return null;
-    k += j === 0 ? String(v) : KEY_SEP + String(v);
-  }
-  return k;
+/** Adds `amount` to the sum of `key`, copying a new key so that it does not pin the text it came from. */
+function addTo(sums: Map<string, number>, key: string, amount: number): void {
+  const before = sums.get(key);
+  if (before === undefined) sums.set(ownString(key), amount);
+  else sums.set(key, before + amount);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Keys
 
 /**
- * Primary keys are unique (composite keys too). Returns, per single-key table, the set of its key
- * values, for the foreign-key check.
+ * The keys of one table seen so far, each with the row where it first occurred. A single-field key
+ * goes into a Set (one hash operation per row) with its row in a parallel array by insertion order;
+ * the Map from key to first row is only built at the first duplicate, which valid data never has.
+ * A two-field key is kept as a Map per first value (no key strings to build and hash).
  */
-export function checkPrimaryKeys(ctx: RuleContext): Map<TableName, KeySet> {
-  const keySets = new Map<TableName, KeySet>();
-  for (const [name, t] of Object.entries(ctx.tables) as [TableName, TableData][]) {
-    const pk = t.def.primaryKey;
-    let pkBits = 0;
-    for (const f of pk) pkBits |= t.fieldBit[f]!;
-    // One hash operation per row: a Set, whose size does not grow on a duplicate. Where the first
-    // occurrence was is only looked up when there is a duplicate.
-    // A two-field key is kept as a Set per first value: no key strings to build and hash.
-    const seen = new Set<string>();
-    const pairs = pk.length === 2 ? new Map<string, Set<string>>() : null;
-    const [f0, f1] = pk as readonly [string, string?];
-    let firstRow: Map<string, number> | null = null;
-    const { rows, bad } = t;
-    for (let i = 0; i < rows.length; i++) {
-      if ((bad[i]! & pkBits) !== 0) continue;
-      const row = rows[i]!;
-      if (pairs !== null) {
-        const a = row[f0];
-        const b = row[f1!];
-        if (a === null || a === undefined || b === null || b === undefined) continue;
-        let inner = pairs.get(String(a));
-        if (inner === undefined) pairs.set(String(a), (inner = new Set()));
-        const before = inner.size;
-        inner.add(String(b));
-        if (inner.size !== before) continue;
-      } else {
-        const k = keyOf(row, pk);
-        if (k === null) continue;
-        const before = seen.size;
-        seen.add(k);
-        if (seen.size !== before) continue;
-      }
-      const k = keyOf(row, pk)!;
-      if (firstRow === null) {
-        firstRow = new Map();
-        for (let j = 0; j < rows.length; j++) {
-          if ((bad[j]! & pkBits) !== 0) continue;
-          const kj = keyOf(rows[j]!, pk);
-          if (kj !== null && !firstRow.has(kj)) firstRow.set(kj, t.rowNumbers[j]!);
-        }
-      }
-      const shown = pk.map((f) => showValue(str(rows[i]![f]!))).join(' + ');
-      const what = pk.length === 1 ? fieldTitle(t.def, pk[0]!) : `(${pk.map((f) => fieldTitle(t.def, f)).join(', ')})`;
-      const field = pk[pk.length - 1]!;
-      ctx.report(issue('error', t, i, field, 'pk-duplicate', `${what} ${shown} 重复:已在第 ${firstRow.get(k)} 行出现`));
-    }
-    if (pk.length === 1) {
-      for (const k of t.raggedKeys) seen.add(k);
-      keySets.set(name, seen);
-    }
-  }
-  return keySets;
-}
+class KeyIndex {
+  private readonly single = new Set<string>();
+  private rowOfNth = new Int32Array(1024);
+  private firstRows: Map<string, number> | null = null;
+  private readonly pairs = new Map<string, Map<string, number>>();
+  /** Raw key text of ragged rows: references to them resolve, though they take part in no duplicate. */
+  private readonly ragged = new Set<string>();
 
-/** Every foreign key resolves; a reference to an optional table that is absent is an error too. */
-export function checkForeignKeys(ctx: RuleContext, keySets: Map<TableName, KeySet>): void {
-  for (const t of Object.values(ctx.tables) as TableData[]) {
-    for (const [field, def] of Object.entries(t.def.fields)) {
-      const ref = def.references;
-      if (!ref) continue;
-      const target = ctx.tables[ref.table as TableName];
-      const keys = keySets.get(ref.table as TableName);
-      const { rows, bad } = t;
-      const bit = t.fieldBit[field]!;
-      for (let i = 0; i < rows.length; i++) {
-        const v = rows[i]![field];
-        if (v === null || v === undefined || (bad[i]! & bit) !== 0) continue;
-        const s = v as string;
-        if (keys?.has(s)) continue;
-        if (!target) {
-          ctx.report(
-            issue(
-              'error',
-              t,
-              i,
-              field,
-              'fk',
-              `${showValue(s)}引用了${tableTitle(ctxDef(ref.table))},但数据集中没有这张表`,
-            ),
-          );
-        } else {
-          ctx.report(
-            issue('error', t, i, field, 'fk', `${showValue(s)}在${tableTitle(target.def)}的 ${ref.field} 中不存在`),
-          );
-        }
+  /** Adds a key; returns the row of its first occurrence when it was already there. */
+  add(parts: readonly string[], rowNumber: number): number | undefined {
+    if (parts.length === 1) return this.addSingle(parts[0]!, rowNumber);
+    const [a, b] = parts as [string, string];
+    let inner = this.pairs.get(a);
+    if (inner === undefined) this.pairs.set(ownString(a), (inner = new Map()));
+    const first = inner.get(b);
+    if (first === undefined) inner.set(ownString(b), rowNumber);
+    return first;
+  }
+
+  private addSingle(key: string, rowNumber: number): number | undefined {
+    const n = this.single.size;
+    const own = ownString(key);
+    this.single.add(own);
+    if (this.single.size > n) {
+      if (n === this.rowOfNth.length) {
+        const grown = new Int32Array(n * 2);
+        grown.set(this.rowOfNth);
+        this.rowOfNth = grown;
       }
+      this.rowOfNth[n] = rowNumber;
+      this.firstRows?.set(own, rowNumber);
+      return undefined;
     }
+    if (this.firstRows === null) {
+      this.firstRows = new Map();
+      let i = 0;
+      for (const k of this.single) this.firstRows.set(k, this.rowOfNth[i++]!);
+    }
+    return this.firstRows.get(key);
+  }
+
+  addRagged(key: string): void {
+    this.ragged.add(ownString(key));
+  }
+
+  has(key: string): boolean {
+    return this.single.has(key) || this.ragged.has(key);
   }
 }
 
-function ctxDef(name: string): TableDef {
-  return tableByName(name)!;
+const KEY_SEP = '\u001f';
+
+/** A composite key of more than two fields is joined into one string. */
+function keyParts(row: TypedRow, fields: readonly string[]): string[] | null {
+  const parts: string[] = [];
+  for (const f of fields) {
+    const v = row[f];
+    if (v === null || v === undefined) return null;
+    parts.push(String(v));
+  }
+  return parts.length > 2 ? [parts.join(KEY_SEP)] : parts;
 }
 
 // ---------------------------------------------------------------------------------------------
-// Cross-field rules of §2
+// What the rules remember of earlier rows
 
-function checkOrganizations(ctx: RuleContext, t: TableData): void {
-  for (let i = 0; i < t.rows.length; i++) {
-    if (!clean(t, i, 'org_id')) continue;
-    const id = t.rows[i]!.org_id as string | null;
-    if (id === null || id.length !== 18 || isValidUscc(id)) continue;
+/** A project row, as the warnings over its transactions need it. */
+interface ProjectFacts {
+  rowNumber: number;
+  id: string;
+  /** Status parsed cleanly and is `completed`. */
+  completed: boolean;
+  /** Budget in cents, when it parsed cleanly. */
+  budget: number | null;
+}
+
+/** A foreign key whose target table is read after the row (a project continuing a later one). */
+interface PendingReference {
+  t: TableContext;
+  field: string;
+  fieldIndex: number;
+  rowNumber: number;
+  value: string;
+}
+
+const DONATION_SOURCES = new Set(['individual_donation', 'crowdfunding']);
+const SCALES = new Set<number>(SCALE_MAX_VALUES);
+
+// The standard's thresholds, defined once with the standard (the pages use them too).
+export { MIN_RESPONDENTS, POPULATION_RATIO };
+
+const TABLE_ORDER = new Map((TABLES as readonly TableDef[]).map((t, i) => [t.name, i]));
+
+/**
+ * Runs every rule over rows streamed table by table: `beginTable`, `row` for each row, `endTable`,
+ * and `finish` once all tables are done.
+ */
+export class RuleChecker {
+  private readonly report: Report;
+  private readonly keys = new Map<TableName, KeyIndex>();
+  /** Tables read so far (an absent optional table is not among them). */
+  private readonly present = new Set<string>();
+  private readonly pending: PendingReference[] = [];
+  private current: TableContext | null = null;
+  private currentKeys: KeyIndex | null = null;
+  /** The current table's foreign keys: field, its index, and whether its target is read after it. */
+  private references: { field: string; fieldIndex: number; later: boolean }[] = [];
+
+  /** project_id → community_id, of the first clean occurrence. */
+  private projectCommunity: Map<string, string> | null = null;
+  private readonly projects: ProjectFacts[] = [];
+  /** project_id → the row of its first clean occurrence; project_id → the project it continues. */
+  private readonly projectRow = new Map<string, number>();
+  private readonly continues = new Map<string, string>();
+  private readonly income = new Map<string, number>();
+  private readonly spent = new Map<string, number>();
+  /** Projects with a transaction whose type or amount is unreadable: their sums are unknown. */
+  private readonly unknownSums = new Set<string>();
+  private projectsContext: TableContext | null = null;
+
+  constructor(report: Report) {
+    this.report = report;
+  }
+
+  beginTable(t: TableContext): void {
+    this.current = t;
+    this.currentKeys = new KeyIndex();
+    const order = TABLE_ORDER.get(t.def.name)!;
+    this.references = Object.entries(t.def.fields).flatMap(([field, def], fieldIndex) =>
+      def.references
+        ? [{ field, fieldIndex, later: (TABLE_ORDER.get(def.references.table) ?? Infinity) >= order }]
+        : [],
+    );
+    if (t.def.name === 'projects') {
+      this.projectCommunity = new Map();
+      this.projectsContext = t;
+    }
+  }
+
+  /** A ragged row: its cells cannot be trusted, but its key still resolves references. */
+  raggedKey(key: string): void {
+    this.currentKeys!.addRagged(key);
+  }
+
+  row(r: CheckedRow): void {
+    const t = this.current!;
+    this.checkKey(t, r);
+    this.checkReferences(t, r);
+    switch (t.def.name) {
+      case 'communities':
+        this.checkCommunity(t, r);
+        break;
+      case 'organizations':
+        this.checkOrganization(t, r);
+        break;
+      case 'projects':
+        this.checkProject(t, r);
+        break;
+      case 'transactions':
+        this.checkTransaction(t, r);
+        break;
+      case 'surveys':
+        this.checkSurvey(t, r);
+        break;
+      case 'proposals':
+        this.checkProposal(t, r);
+        break;
+    }
+  }
+
+  endTable(): void {
+    const t = this.current!;
+    if (t.def.primaryKey.length === 1) this.keys.set(t.def.name as TableName, this.currentKeys!);
+    this.present.add(t.def.name);
+    if (t.def.name === 'projects') this.checkContinuationCycles(t);
+    this.current = null;
+    this.currentKeys = null;
+  }
+
+  /** After the last table: references to tables read later, and the warnings over transaction sums. */
+  finish(): void {
+    for (const p of this.pending) this.resolve(p.t, p.field, p.fieldIndex, p.rowNumber, p.value);
+    this.pending.length = 0;
+    this.checkProjectSums();
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Keys
+
+  /** Primary keys are unique (composite keys too). */
+  private checkKey(t: TableContext, r: CheckedRow): void {
+    const pk = t.def.primaryKey;
+    if (!clean(t, r.bad, ...pk)) return;
+    const parts = keyParts(r.row, pk);
+    if (parts === null) return;
+    const first = this.currentKeys!.add(parts, r.rowNumber);
+    if (first === undefined) return;
+    const shown = pk.map((f) => showValue(str(r.row[f]))).join(' + ');
+    const what = pk.length === 1 ? fieldTitle(t.def, pk[0]!) : `(${pk.map((f) => fieldTitle(t.def, f)).join(', ')})`;
+    const field = pk[pk.length - 1]!;
+    this.report(
+      issue('error', t, r.rowNumber, field, 'pk-duplicate', `${what} ${shown} 重复:已在第 ${first} 行出现`),
+      PHASE.keys,
+    );
+  }
+
+  /** Every foreign key resolves; a reference to an optional table that is absent is an error too. */
+  private checkReferences(t: TableContext, r: CheckedRow): void {
+    for (const { field, fieldIndex, later } of this.references) {
+      const v = r.row[field];
+      if (v === null || v === undefined || (r.bad & t.fieldBit[field]!) !== 0) continue;
+      const value = v as string;
+      // A key of a table not read yet (a project continuing a later one) is looked up at the end.
+      if (later) this.pending.push({ t, field, fieldIndex, rowNumber: r.rowNumber, value: ownString(value) });
+      else this.resolve(t, field, fieldIndex, r.rowNumber, value);
+    }
+  }
+
+  private resolve(t: TableContext, field: string, fieldIndex: number, rowNumber: number, value: string): void {
+    const ref = t.def.fields[field]!.references!;
+    if (this.keys.get(ref.table as TableName)?.has(value)) return;
+    const target = this.present.has(ref.table) ? tableByName(ref.table)! : null;
+    const message = target
+      ? `${showValue(value)}在${tableTitle(target)}的 ${ref.field} 中不存在`
+      : `${showValue(value)}引用了${tableTitle(tableByName(ref.table)!)},但数据集中没有这张表`;
+    this.report(issue('error', t, rowNumber, field, 'fk', message), PHASE.foreignKeys + fieldIndex);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Cross-field rules of §2, warnings of §4
+
+  private checkCommunity(t: TableContext, r: CheckedRow): void {
+    const { registered_population: registered, resident_population: resident } = r.row;
+    if (registered === null || resident === null || registered === undefined || resident === undefined) return;
+    if (!clean(t, r.bad, 'registered_population', 'resident_population')) return;
+    if ((registered as number) > POPULATION_RATIO * (resident as number)) {
+      this.report(
+        issue(
+          'warning',
+          t,
+          r.rowNumber,
+          'registered_population',
+          'population-ratio',
+          `户籍人口 ${registered} 超过常住人口 ${resident} 的 ${POPULATION_RATIO} 倍,请核对`,
+        ),
+        PHASE.warnings,
+      );
+    }
+  }
+
+  private checkOrganization(t: TableContext, r: CheckedRow): void {
+    if (!clean(t, r.bad, 'org_id')) return;
+    const id = r.row.org_id as string | null;
+    if (id === null || id.length !== 18 || isValidUscc(id)) return;
     let why: string;
     if (/[a-z]/.test(id) && isValidUscc(id.toUpperCase())) why = '字母应大写';
     else if (/[^0-9A-HJ-NP-RTUW-Y]/.test(id)) why = '含有统一社会信用代码不使用的字符(I、O、S、V、Z 或非字母数字)';
     else why = `校验位应为 ${usccCheckChar(id.slice(0, 17))},请核对代码`;
-    ctx.report(
+    this.report(
       issue(
         'error',
         t,
-        i,
+        r.rowNumber,
         'org_id',
         'uscc',
         `${showValue(id)}是 18 位,应为统一社会信用代码,但不正确:${why}(非信用代码的本地编号请勿用 18 位)`,
       ),
+      PHASE.rows,
     );
   }
-}
 
-function checkProjects(ctx: RuleContext, t: TableData): void {
-  for (let i = 0; i < t.rows.length; i++) {
-    const r = t.rows[i]!;
+  private checkProject(t: TableContext, r: CheckedRow): void {
+    const p = r.row;
+    const { bad, rowNumber } = r;
+    const report = (field: string, rule: string, message: string) =>
+      this.report(issue('error', t, rowNumber, field, rule, message), PHASE.rows);
     if (
-      r.end_date !== null &&
-      r.start_date !== null &&
-      clean(t, i, 'start_date', 'end_date') &&
-      r.end_date! < r.start_date!
+      p.end_date !== null &&
+      p.start_date !== null &&
+      clean(t, bad, 'start_date', 'end_date') &&
+      p.end_date! < p.start_date!
     ) {
-      ctx.report(issue('error', t, i, 'end_date', 'date-order', `结束日期 ${r.end_date} 早于开始日期 ${r.start_date}`));
+      report('end_date', 'date-order', `结束日期 ${p.end_date} 早于开始日期 ${p.start_date}`);
     }
-    if (r.evaluation !== null && r.evaluated_on === null && clean(t, i, 'evaluation', 'evaluated_on')) {
-      ctx.report(
-        issue('error', t, i, 'evaluated_on', 'evaluation-date', `填写了评估结果(${r.evaluation}),必须同时填写评估日期`),
-      );
+    if (p.evaluation !== null && p.evaluated_on === null && clean(t, bad, 'evaluation', 'evaluated_on')) {
+      report('evaluated_on', 'evaluation-date', `填写了评估结果(${p.evaluation}),必须同时填写评估日期`);
     }
     if (
-      r.continues_project_id !== null &&
-      r.continues_project_id === r.project_id &&
-      clean(t, i, 'project_id', 'continues_project_id')
+      p.continues_project_id !== null &&
+      p.continues_project_id === p.project_id &&
+      clean(t, bad, 'project_id', 'continues_project_id')
     ) {
-      ctx.report(
-        issue(
-          'error',
-          t,
-          i,
-          'continues_project_id',
-          'self-reference',
-          `延续项目不能是项目自身(${showValue(str(r.project_id))})`,
-        ),
-      );
+      report('continues_project_id', 'self-reference', `延续项目不能是项目自身(${showValue(str(p.project_id))})`);
     }
+    this.rememberProject(t, r);
   }
-  checkContinuationCycles(ctx, t);
-}
 
-/**
- * A chain of continued projects must end somewhere: A continues B continues A is an error, reported
- * once per cycle, on the cycle's first row in the file. (A project continuing itself is reported
- * above as a self-reference.)
- */
-function checkContinuationCycles(ctx: RuleContext, t: TableData): void {
-  const rowOf = new Map<string, number>();
-  const next = new Map<string, string>();
-  for (let i = 0; i < t.rows.length; i++) {
-    const r = t.rows[i]!;
-    if (r.project_id === null || !clean(t, i, 'project_id', 'continues_project_id')) continue;
-    const id = str(r.project_id);
-    if (!rowOf.has(id)) rowOf.set(id, i);
-    if (r.continues_project_id !== null && r.continues_project_id !== r.project_id) {
-      next.set(id, str(r.continues_project_id));
-    }
-  }
-  // 0 = unvisited, 1 = on the current path, 2 = done.
-  const state = new Map<string, 1 | 2>();
-  for (const start of next.keys()) {
-    if (state.has(start)) continue;
-    const path: string[] = [];
-    let id: string | undefined = start;
-    while (id !== undefined && !state.has(id)) {
-      state.set(id, 1);
-      path.push(id);
-      id = next.get(id);
-    }
-    if (id !== undefined && state.get(id) === 1) {
-      const cycle = path.slice(path.indexOf(id));
-      const first = Math.min(...cycle.map((c) => rowOf.get(c) ?? Infinity));
-      if (Number.isFinite(first)) {
-        const shown = [...cycle, id].map((c) => showValue(c)).join(' → ');
-        ctx.report(issue('error', t, first, 'continues_project_id', 'continuation-cycle', `延续关系形成循环:${shown}`));
+  private rememberProject(t: TableContext, r: CheckedRow): void {
+    const p = r.row;
+    const { bad } = r;
+    if (p.project_id === null || !clean(t, bad, 'project_id')) return;
+    const id = ownString(p.project_id as string);
+    if (clean(t, bad, 'continues_project_id')) {
+      if (!this.projectRow.has(id)) this.projectRow.set(id, r.rowNumber);
+      if (p.continues_project_id !== null && p.continues_project_id !== p.project_id) {
+        this.continues.set(id, ownString(str(p.continues_project_id)));
       }
     }
-    for (const p of path) state.set(p, 2);
+    if (p.community_id !== null && clean(t, bad, 'community_id') && !this.projectCommunity!.has(id)) {
+      this.projectCommunity!.set(id, ownString(p.community_id as string));
+    }
+    this.projects.push({
+      rowNumber: r.rowNumber,
+      id,
+      completed: p.status === 'completed' && clean(t, bad, 'status'),
+      budget: p.budget !== null && clean(t, bad, 'budget') ? cents(p.budget!) : null,
+    });
   }
-}
 
-const DONATION_SOURCES = new Set(['individual_donation', 'crowdfunding']);
+  /**
+   * A chain of continued projects must end somewhere: A continues B continues A is an error,
+   * reported once per cycle, on the cycle's first row in the file. (A project continuing itself is
+   * reported as a self-reference.)
+   */
+  private checkContinuationCycles(t: TableContext): void {
+    const next = this.continues;
+    // 1 = on the current path, 2 = done.
+    const state = new Map<string, 1 | 2>();
+    for (const start of next.keys()) {
+      if (state.has(start)) continue;
+      const path: string[] = [];
+      let id: string | undefined = start;
+      while (id !== undefined && !state.has(id)) {
+        state.set(id, 1);
+        path.push(id);
+        id = next.get(id);
+      }
+      if (id !== undefined && state.get(id) === 1) {
+        const cycle = path.slice(path.indexOf(id));
+        const first = Math.min(...cycle.map((c) => this.projectRow.get(c) ?? Infinity));
+        if (Number.isFinite(first)) {
+          const shown = [...cycle, id].map((c) => showValue(c)).join(' → ');
+          this.report(
+            issue('error', t, first, 'continues_project_id', 'continuation-cycle', `延续关系形成循环:${shown}`),
+            PHASE.rows,
+          );
+        }
+      }
+      for (const p of path) state.set(p, 2);
+    }
+    this.continues.clear();
+    this.projectRow.clear();
+  }
 
-function checkTransactions(ctx: RuleContext, t: TableData): void {
-  const projects = ctx.tables.projects;
-  let projectCommunity: Map<string, string> | null = null;
-  if (projects) {
-    projectCommunity = new Map();
-    for (let i = 0; i < projects.rows.length; i++) {
-      const p = projects.rows[i]!;
-      if (p.project_id !== null && p.community_id !== null && clean(projects, i, 'project_id', 'community_id')) {
-        if (!projectCommunity.has(p.project_id as string))
-          projectCommunity.set(p.project_id as string, p.community_id as string);
+  private checkTransaction(t: TableContext, r: CheckedRow): void {
+    const x = r.row;
+    const { bad, rowNumber } = r;
+    const report = (field: string, rule: string, message: string) =>
+      this.report(issue('error', t, rowNumber, field, rule, message), PHASE.rows);
+    if (clean(t, bad, 'type', 'source')) {
+      if (x.type === 'income' && x.source === null) {
+        report('source', 'transaction-source', '收入必须填写资金来源');
+      } else if (x.type === 'expenditure' && x.source !== null) {
+        report('source', 'transaction-source', `支出不填资金来源(本行填了 ${x.source}):资金来源只用于收入`);
       }
     }
-  }
-  for (let i = 0; i < t.rows.length; i++) {
-    const r = t.rows[i]!;
-    if (clean(t, i, 'type', 'source')) {
-      if (r.type === 'income' && r.source === null) {
-        ctx.report(issue('error', t, i, 'source', 'transaction-source', '收入必须填写资金来源'));
-      } else if (r.type === 'expenditure' && r.source !== null) {
-        ctx.report(
-          issue(
-            'error',
-            t,
-            i,
-            'source',
-            'transaction-source',
-            `支出不填资金来源(本行填了 ${r.source}):资金来源只用于收入`,
-          ),
+    if (clean(t, bad, 'type', 'expense_category')) {
+      if (x.type === 'expenditure' && x.expense_category === null) {
+        report('expense_category', 'transaction-expense-category', '支出必须填写支出类别');
+      } else if (x.type === 'income' && x.expense_category !== null) {
+        report(
+          'expense_category',
+          'transaction-expense-category',
+          `收入不填支出类别(本行填了 ${x.expense_category}):支出类别只用于支出`,
         );
       }
     }
-    if (clean(t, i, 'type', 'expense_category')) {
-      if (r.type === 'expenditure' && r.expense_category === null) {
-        ctx.report(issue('error', t, i, 'expense_category', 'transaction-expense-category', '支出必须填写支出类别'));
-      } else if (r.type === 'income' && r.expense_category !== null) {
-        ctx.report(
-          issue(
-            'error',
-            t,
-            i,
-            'expense_category',
-            'transaction-expense-category',
-            `收入不填支出类别(本行填了 ${r.expense_category}):支出类别只用于支出`,
-          ),
-        );
-      }
-    }
+    const projectCommunity = this.projectCommunity;
     if (
       projectCommunity &&
-      r.project_id !== null &&
-      r.community_id !== null &&
-      clean(t, i, 'project_id', 'community_id')
+      x.project_id !== null &&
+      x.community_id !== null &&
+      clean(t, bad, 'project_id', 'community_id')
     ) {
-      const c = projectCommunity.get(r.project_id as string);
-      if (c !== undefined && c !== r.community_id) {
-        ctx.report(
-          issue(
-            'error',
-            t,
-            i,
-            'project_id',
-            'project-community',
-            `项目 ${showValue(r.project_id as string)}属于社区 ${c},与本行的社区代码 ${r.community_id} 不一致`,
-          ),
+      const c = projectCommunity.get(x.project_id as string);
+      if (c !== undefined && c !== x.community_id) {
+        report(
+          'project_id',
+          'project-community',
+          `项目 ${showValue(x.project_id as string)}属于社区 ${c},与本行的社区代码 ${x.community_id} 不一致`,
         );
       }
     }
-    if (r.donor_count !== null && clean(t, i, 'donor_count', 'type', 'source')) {
-      if (r.type !== 'income' || !DONATION_SOURCES.has(r.source as string)) {
-        ctx.report(
-          issue(
-            'error',
-            t,
-            i,
-            'donor_count',
-            'donor-count',
-            `捐赠人数只用于资金来源为 individual_donation(个人捐赠)或 crowdfunding(居民众筹)的收入,本行资金来源为 ${r.source ?? '空'}`,
-          ),
+    if (x.donor_count !== null && clean(t, bad, 'donor_count', 'type', 'source')) {
+      if (x.type !== 'income' || !DONATION_SOURCES.has(x.source as string)) {
+        report(
+          'donor_count',
+          'donor-count',
+          `捐赠人数只用于资金来源为 individual_donation(个人捐赠)或 crowdfunding(居民众筹)的收入,本行资金来源为 ${x.source ?? '空'}`,
         );
       }
     }
+    this.addToSums(t, r);
   }
-}
 
-const SCALES = new Set<number>(SCALE_MAX_VALUES);
+  private addToSums(t: TableContext, r: CheckedRow): void {
+    const x = r.row;
+    if (x.project_id === null || !clean(t, r.bad, 'project_id')) return;
+    const id = x.project_id as string;
+    if (!clean(t, r.bad, 'type', 'amount')) {
+      if (!this.unknownSums.has(id)) this.unknownSums.add(ownString(id));
+      return;
+    }
+    const sums = x.type === 'income' ? this.income : x.type === 'expenditure' ? this.spent : null;
+    if (sums && x.amount !== null) addTo(sums, id, cents(x.amount!));
+  }
 
-function checkSurveys(ctx: RuleContext, t: TableData): void {
-  const scales = SCALE_MAX_VALUES.join('、');
-  for (let i = 0; i < t.rows.length; i++) {
-    const r = t.rows[i]!;
-    if (
-      r.satisfied !== null &&
-      r.respondents !== null &&
-      clean(t, i, 'satisfied', 'respondents') &&
-      (r.satisfied as number) > (r.respondents as number)
-    ) {
-      ctx.report(
+  private checkSurvey(t: TableContext, r: CheckedRow): void {
+    const s = r.row;
+    const { bad, rowNumber } = r;
+    const report = (field: string, rule: string, message: string) =>
+      this.report(issue('error', t, rowNumber, field, rule, message), PHASE.rows);
+    const scales = SCALE_MAX_VALUES.join('、');
+    if (s.respondents !== null && clean(t, bad, 'respondents') && (s.respondents as number) < MIN_RESPONDENTS) {
+      this.report(
         issue(
-          'error',
+          'warning',
           t,
-          i,
-          'satisfied',
-          'satisfied-exceeds-respondents',
-          `满意人数 ${r.satisfied} 超过了有效样本 ${r.respondents}`,
+          rowNumber,
+          'respondents',
+          'survey-small-sample',
+          `有效样本只有 ${s.respondents},少于 ${MIN_RESPONDENTS}:满意度结果不够可靠`,
         ),
+        PHASE.warnings,
       );
     }
-    const scaleOk = clean(t, i, 'scale_max');
-    if (r.scale_max !== null && scaleOk && !SCALES.has(r.scale_max as number)) {
-      ctx.report(issue('error', t, i, 'scale_max', 'scale-max', `量表上限 ${r.scale_max} 不可用:只能是 ${scales}`));
-      continue;
-    }
-    if (r.mean_score !== null && clean(t, i, 'mean_score') && scaleOk) {
-      if (r.scale_max === null) {
-        ctx.report(
-          issue(
-            'error',
-            t,
-            i,
-            'scale_max',
-            'mean-score-scale',
-            `填写了平均分 ${r.mean_score},必须填写量表上限(${scales})`,
-          ),
-        );
-      } else if ((r.mean_score as number) > (r.scale_max as number)) {
-        ctx.report(
-          issue(
-            'error',
-            t,
-            i,
-            'mean_score',
-            'mean-score-scale',
-            `平均分 ${r.mean_score} 超过了量表上限 ${r.scale_max}`,
-          ),
-        );
-      }
-    }
-  }
-}
-
-function checkProposals(ctx: RuleContext, t: TableData): void {
-  for (let i = 0; i < t.rows.length; i++) {
-    const r = t.rows[i]!;
     if (
-      r.stage_on !== null &&
-      r.raised_on !== null &&
-      clean(t, i, 'stage_on', 'raised_on') &&
-      r.stage_on! < r.raised_on!
+      s.satisfied !== null &&
+      s.respondents !== null &&
+      clean(t, bad, 'satisfied', 'respondents') &&
+      (s.satisfied as number) > (s.respondents as number)
     ) {
-      ctx.report(issue('error', t, i, 'stage_on', 'date-order', `阶段日期 ${r.stage_on} 早于提出日期 ${r.raised_on}`));
+      report('satisfied', 'satisfied-exceeds-respondents', `满意人数 ${s.satisfied} 超过了有效样本 ${s.respondents}`);
     }
-  }
-}
-
-/** The cross-field and cross-table rules of data standard §2. */
-export function checkRowRules(ctx: RuleContext): void {
-  const { organizations, projects, transactions, surveys, proposals } = ctx.tables;
-  if (organizations) checkOrganizations(ctx, organizations);
-  if (projects) checkProjects(ctx, projects);
-  if (transactions) checkTransactions(ctx, transactions);
-  if (surveys) checkSurveys(ctx, surveys);
-  if (proposals) checkProposals(ctx, proposals);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Warnings of §4
-
-/** Minimum respondents below which a survey result is flagged. */
-export const MIN_RESPONDENTS = 30;
-/** Registered population above this multiple of the resident population is flagged. */
-export const POPULATION_RATIO = 1.5;
-
-export function checkWarnings(ctx: RuleContext): void {
-  const { communities, projects, transactions, surveys } = ctx.tables;
-  if (communities) {
-    for (let i = 0; i < communities.rows.length; i++) {
-      const r = communities.rows[i]!;
-      if (r.registered_population === null || r.resident_population === null) continue;
-      if (!clean(communities, i, 'registered_population', 'resident_population')) continue;
-      if ((r.registered_population as number) > POPULATION_RATIO * (r.resident_population as number)) {
-        ctx.report(
-          issue(
-            'warning',
-            communities,
-            i,
-            'registered_population',
-            'population-ratio',
-            `户籍人口 ${r.registered_population} 超过常住人口 ${r.resident_population} 的 ${POPULATION_RATIO} 倍,请核对`,
-          ),
-        );
+    const scaleOk = clean(t, bad, 'scale_max');
+    if (s.scale_max !== null && scaleOk && !SCALES.has(s.scale_max as number)) {
+      report('scale_max', 'scale-max', `量表上限 ${s.scale_max} 不可用:只能是 ${scales}`);
+      return;
+    }
+    if (s.mean_score !== null && clean(t, bad, 'mean_score') && scaleOk) {
+      if (s.scale_max === null) {
+        report('scale_max', 'mean-score-scale', `填写了平均分 ${s.mean_score},必须填写量表上限(${scales})`);
+      } else if ((s.mean_score as number) > (s.scale_max as number)) {
+        report('mean_score', 'mean-score-scale', `平均分 ${s.mean_score} 超过了量表上限 ${s.scale_max}`);
       }
     }
   }
-  if (surveys) {
-    for (let i = 0; i < surveys.rows.length; i++) {
-      const n = surveys.rows[i]!.respondents;
-      if (n !== null && clean(surveys, i, 'respondents') && (n as number) < MIN_RESPONDENTS) {
-        ctx.report(
-          issue(
-            'warning',
-            surveys,
-            i,
-            'respondents',
-            'survey-small-sample',
-            `有效样本只有 ${n},少于 ${MIN_RESPONDENTS}:满意度结果不够可靠`,
-          ),
-        );
-      }
+
+  private checkProposal(t: TableContext, r: CheckedRow): void {
+    const p = r.row;
+    if (
+      p.stage_on !== null &&
+      p.raised_on !== null &&
+      clean(t, r.bad, 'stage_on', 'raised_on') &&
+      p.stage_on! < p.raised_on!
+    ) {
+      this.report(
+        issue('error', t, r.rowNumber, 'stage_on', 'date-order', `阶段日期 ${p.stage_on} 早于提出日期 ${p.raised_on}`),
+        PHASE.rows,
+      );
     }
   }
-  if (projects && transactions) {
-    const income = new Map<string, number>();
-    const spent = new Map<string, number>();
-    // Projects with a transaction whose type or amount is unreadable: their sums are unknown.
-    const unknown = new Set<string>();
-    for (let i = 0; i < transactions.rows.length; i++) {
-      const r = transactions.rows[i]!;
-      if (r.project_id === null || !clean(transactions, i, 'project_id')) continue;
-      if (!clean(transactions, i, 'type', 'amount')) {
-        unknown.add(r.project_id as string);
-        continue;
-      }
-      const m = r.type === 'income' ? income : r.type === 'expenditure' ? spent : null;
-      if (m && r.amount !== null) m.set(r.project_id as string, (m.get(r.project_id as string) ?? 0) + cents(r.amount));
-    }
-    for (let i = 0; i < projects.rows.length; i++) {
-      const r = projects.rows[i]!;
-      if (r.project_id === null || !clean(projects, i, 'project_id')) continue;
-      const id = r.project_id as string;
-      if (unknown.has(id)) continue;
-      const out = spent.get(id);
+
+  /** Projects spending more than their income or budget, and completed projects with no spending. */
+  private checkProjectSums(): void {
+    if (!this.present.has('projects') || !this.present.has('transactions')) return;
+    const t = this.projectsContext!;
+    for (const p of this.projects) {
+      if (this.unknownSums.has(p.id)) continue;
+      const out = this.spent.get(p.id);
       if (out === undefined) {
-        if (r.status === 'completed' && clean(projects, i, 'status')) {
-          ctx.report(
-            issue('warning', projects, i, 'status', 'project-no-expenditure', `项目已完成,但资金表中没有它的支出`),
+        if (p.completed) {
+          this.report(
+            issue('warning', t, p.rowNumber, 'status', 'project-no-expenditure', `项目已完成,但资金表中没有它的支出`),
+            PHASE.warnings,
           );
         }
         continue;
       }
-      const inc = income.get(id) ?? 0;
+      const inc = this.income.get(p.id) ?? 0;
       if (out > inc) {
-        ctx.report(
+        this.report(
           issue(
             'warning',
-            projects,
-            i,
+            t,
+            p.rowNumber,
             'project_id',
             'project-expenditure-over-income',
             `项目支出合计 ${yuan(out)} 元,超过其收入合计 ${yuan(inc)} 元`,
           ),
+          PHASE.warnings,
         );
       }
-      if (r.budget !== null && clean(projects, i, 'budget') && out > cents(r.budget)) {
-        ctx.report(
+      if (p.budget !== null && out > p.budget) {
+        this.report(
           issue(
             'warning',
-            projects,
-            i,
+            t,
+            p.rowNumber,
             'budget',
             'project-expenditure-over-budget',
-            `项目支出合计 ${yuan(out)} 元,超过预算 ${yuan(cents(r.budget))} 元`,
+            `项目支出合计 ${yuan(out)} 元,超过预算 ${yuan(p.budget)} 元`,
           ),
+          PHASE.warnings,
         );
       }
     }

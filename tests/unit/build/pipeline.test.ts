@@ -3,8 +3,14 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gunzipSync } from 'node:zlib';
+import { tableFromIPC } from 'apache-arrow';
 import { buildSite } from '../../../src/build/pipeline.ts';
 import { openNodeDatabase } from '../../../src/db/node.ts';
+import { arrowRows } from '../../../src/db/arrow-rows.ts';
+import { csvCell, UTF8_BOM } from '../../../src/publish/csv.ts';
+import { TABLES, type Dataset, type TableDef } from '../../../src/schema/index.ts';
+import { loadDataset } from '../../../src/validate/index.ts';
 
 const FIXTURE = 'tests/fixtures/valid';
 let scratch: string;
@@ -26,7 +32,12 @@ async function oldSite(dir: string): Promise<string> {
 describe('the all-or-nothing build', () => {
   it('publishes a valid folder: typed CSV with BOM, Parquet, datapackage.json with hashes', async () => {
     const out = join(scratch, 'dist-ok');
-    const result = await buildSite({ dataDir: FIXTURE, outDir: out, workDir: join(scratch, 'work-ok'), dataOnly: true });
+    const result = await buildSite({
+      dataDir: FIXTURE,
+      outDir: out,
+      workDir: join(scratch, 'work-ok'),
+      dataOnly: true,
+    });
     expect(result.ok).toBe(true);
 
     const csv = await readFile(join(out, 'data/communities.csv'));
@@ -57,6 +68,35 @@ describe('the all-or-nothing build', () => {
     expect(rows[0]).toEqual({ n: communities?.rowCount, t: 'VARCHAR' });
   });
 
+  it('publishes CSV, Parquet, Arrow and the database with exactly the validated rows of the fixture', async () => {
+    const out = join(scratch, 'dist-rows');
+    const work = join(scratch, 'work-rows');
+    const result = await buildSite({ dataDir: FIXTURE, outDir: out, workDir: work, dataOnly: true });
+    expect(result.ok).toBe(true);
+    const dataset = (await loadDataset(FIXTURE)).dataset!;
+    const db = await openNodeDatabase();
+    await db.exec(`ATTACH '${join(work, 'gongkai.duckdb')}' AS built (READ_ONLY)`);
+    try {
+      for (const table of TABLES as readonly TableDef[]) {
+        const fields = Object.keys(table.fields);
+        const rows = dataset[table.name as keyof Dataset] as unknown as Record<string, unknown>[];
+        // The CSV, byte for byte as the typed rows are written: BOM, English header, CRLF.
+        const csv = await readFile(join(out, 'data', `${table.name}.csv`), 'utf8');
+        const lines = rows.map((r) => fields.map((f) => csvCell(r[f])).join(','));
+        expect(csv, table.name).toBe(`${UTF8_BOM}${[fields.join(','), ...lines].join('\r\n')}\r\n`);
+        // Parquet, Arrow and the build database: the same values, typed.
+        const typed = rows.map((r) => Object.fromEntries(fields.map((f) => [f, r[f] ?? null])));
+        const parquet = await db.query(`SELECT * FROM read_parquet('${join(out, 'data', `${table.name}.parquet`)}')`);
+        expect(parquet, table.name).toEqual(typed);
+        expect(await db.query(`SELECT * FROM built.${table.name}`), table.name).toEqual(typed);
+        const ipc = gunzipSync(await readFile(join(out, 'data', `${table.name}.arrow.gz`)));
+        expect(arrowRows(tableFromIPC(ipc)), table.name).toEqual(typed);
+      }
+    } finally {
+      await db.close();
+    }
+  });
+
   it('leaves the old site exactly as it was when the data has an error', async () => {
     const bad = join(scratch, 'bad-data');
     await cp(FIXTURE, bad, { recursive: true });
@@ -81,7 +121,9 @@ describe('the all-or-nothing build', () => {
     expect(await readdir(out, { recursive: true })).toEqual(before);
     expect(await readFile(join(out, 'index.html'), 'utf8')).toBe('<h1>the site that was there</h1>');
     // Nothing half-built is left behind either.
-    expect((await readdir(join(scratch, 'work-bad')).catch(() => [])).filter((f) => f.startsWith('staging'))).toEqual([]);
+    expect((await readdir(join(scratch, 'work-bad')).catch(() => [])).filter((f) => f.startsWith('staging'))).toEqual(
+      [],
+    );
   });
 
   it('leaves the old site exactly as it was when building the pages fails', async () => {

@@ -47,10 +47,6 @@ const PARAMS: Partial<Record<QueryName, SqlValue[]>> = {
 beforeAll(async () => {
   scratch = await mkdtemp(join(tmpdir(), 'gongkai-golden-'));
   const workDir = join(scratch, 'work');
-  if (process.env['TMP_GOLDEN_DB']) {
-    process.env['GONGKAI_DB'] = process.env['TMP_GOLDEN_DB'];
-    return;
-  }
   const result = await buildSite({ dataDir: FIXTURE, outDir: join(scratch, 'dist'), workDir, dataOnly: true });
   if (!result.ok) throw new Error(`The fixture did not build: ${JSON.stringify(result)}`);
   process.env['GONGKAI_DB'] = currentDatabasePath(workDir);

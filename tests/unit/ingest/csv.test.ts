@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countRecords, parseCsv, parseCsvRecords } from '../../../src/ingest/csv.ts';
+import { countRecords, CsvParser, parseCsv, parseCsvRecords, type CsvRecord } from '../../../src/ingest/csv.ts';
 
 describe('parseCsv (RFC 4180)', () => {
   it('splits plain records, numbering rows from 1', () => {
@@ -98,5 +98,47 @@ describe('parseCsv (RFC 4180)', () => {
     expect(n).toBe(300_001);
     expect(cells).toBe(13 * 300_001);
     expect(ms).toBeLessThan(5000);
+  });
+});
+
+describe('CsvParser (text in pieces)', () => {
+  /** Parses `pieces` one after the other, as a file decoded piece by piece is. */
+  function inPieces(pieces: readonly string[], loneCr = false) {
+    const records: CsvRecord[] = [];
+    const parser = new CsvParser((cells, row) => records.push({ row, cells }), loneCr);
+    for (const p of pieces) parser.push(p);
+    return { records, errors: parser.end() };
+  }
+
+  it('gives the same records and errors wherever the text is cut, twice over', () => {
+    const texts = [
+      'a,b,c\r\n"x,y","say ""hi""",3\r\n"line1\r\nline2",,\r\nlast,"",z',
+      'h\n"a\r\nb\nc"\nnext\n\n"x"y,2\n3,"oops\n4,5\n',
+      '"",""\r\n""""\r\n',
+    ];
+    for (const text of texts) {
+      const whole = parseCsvRecords(text);
+      for (let i = 0; i <= text.length; i++) {
+        for (const j of [i, Math.min(text.length, i + 1), Math.min(text.length, i + 7)]) {
+          const cut = inPieces([text.slice(0, i), text.slice(i, j), text.slice(j)]);
+          expect(cut, `${JSON.stringify(text)} cut at ${i}, ${j}`).toEqual(whole);
+        }
+      }
+    }
+  });
+
+  it('reads a file of lone CRs in pieces when told so', () => {
+    expect(inPieces(['a,b\r1,', '2\r'], true).records.map((r) => r.cells)).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
+  });
+
+  it('keeps an unclosed quote to the end of the file, however many pieces follow', () => {
+    const pieces = ['a\n"open', ...Array.from({ length: 50 }, (_, i) => `\nmore ${i}`)];
+    const { records, errors } = inPieces(pieces);
+    expect(errors).toEqual([expect.objectContaining({ row: 2, rule: 'csv-quote' })]);
+    expect(records).toHaveLength(2);
+    expect(records[1]!.cells[0]).toBe(`open${pieces.slice(1).join('')}`);
   });
 });

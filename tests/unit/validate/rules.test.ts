@@ -129,6 +129,18 @@ describe('keys', () => {
     );
     expect(e.message).toContain('第 2 行');
   });
+  it('pk-duplicate names the first row of each key, also for keys added after the first duplicate', async () => {
+    const r = await run([
+      ['transactions', 4, 'transaction_id', 'T0002'],
+      ['transactions', 7, 'transaction_id', 'T0005'],
+      ['transactions', 9, 'transaction_id', 'T0002'],
+    ]);
+    expect(r.errors.map((e) => [e.row, e.rule, /第 (\d+) 行/.exec(e.message)?.[1]])).toEqual([
+      [4, 'pk-duplicate', '3'],
+      [7, 'pk-duplicate', '6'],
+      [9, 'pk-duplicate', '3'],
+    ]);
+  });
   it('pk-duplicate on a composite key (survey_id, dimension)', async () => {
     await onlyError([['surveys', 3, 'dimension', 'overall']], 'surveys.csv', 3, 'dimension', 'pk-duplicate');
   });

@@ -11,6 +11,7 @@ import { validateFolder } from '../validate/index.ts';
 import { formatIssue, type Issue } from '../validate/issues.ts';
 import { DATABASE_FILE, publishRelease } from '../publish/release.ts';
 import { CsvStager } from '../publish/staging.ts';
+import { buildTime } from './build-time.ts';
 import { currentShard, pruneToShard } from './shard.ts';
 
 export interface BuildOptions {
@@ -73,7 +74,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 
     const metadata = result.metadata;
     const published = await time('publish', () =>
-      publishRelease({ metadata, staged: stager.staged(), warnings: result.warnings, log }, staging),
+      publishRelease({ metadata, staged: stager.staged(), warnings: result.warnings, log }, staging, buildTime()),
     );
     const siteDir = join(staging, 'site');
     if (!options.dataOnly) {

@@ -16,6 +16,8 @@
  */
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { buildTime } from '../build/build-time.ts';
+import { setZipDates } from './zip-dates.ts';
 import type { FieldDef, TableDef, TableName } from '../schema/index.ts';
 import { CsvParser } from '../ingest/csv.ts';
 import { decodedPieces } from '../ingest/decode.ts';
@@ -105,7 +107,11 @@ type Writer = InstanceType<typeof ExcelJS.stream.xlsx.WorkbookWriter>;
 type WorksheetWriter = ReturnType<Writer['addWorksheet']>;
 
 function openWorkbook(path: string): Writer {
-  return new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false, useStyles: true });
+  const made = buildTime();
+  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false, useStyles: true });
+  writer.created = made;
+  writer.modified = made;
+  return writer;
 }
 
 /**
@@ -261,7 +267,11 @@ export async function writeWorkbooks(
     }));
     await writeTableSheets(dataDir, table, targets);
   }
-  return plan.filter(wanted);
+  // The zip inside each workbook dates its entries by when they were written: one date for all,
+  // the build's, so that the same release gives the same files (src/publish/zip-dates.ts).
+  const written = plan.filter(wanted);
+  for (const f of written) await setZipDates(join(dataDir, f.file), buildTime());
+  return written;
 }
 
 /** Splits the files of a plan into `groups` of about equal rows (the largest first, each to the lightest group). */

@@ -315,12 +315,15 @@ export interface Place {
 
 /** The place of `value` among `sortedDescending` (which includes it). */
 export function placeAmong(sortedDescending: readonly number[], value: number): Place {
-  let higher = 0;
-  for (const v of sortedDescending) {
-    if (v > value) higher += 1;
-    else break;
+  // How many are higher: a binary search, since every community page asks (10,000 peers a kind).
+  let low = 0;
+  let high = sortedDescending.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sortedDescending[mid]! > value) low = mid + 1;
+    else high = mid;
   }
-  return { rank: higher + 1, of: sortedDescending.length };
+  return { rank: low + 1, of: sortedDescending.length };
 }
 
 /** `第 3 高 / 共 40 个`, neutral about whether high is good. */

@@ -122,7 +122,7 @@ async function exists(path: string): Promise<boolean> {
 
 /**
  * Moves the published data files into the built site's data folder, which may already hold files
- * the pages wrote there (/data/summary/, /data/indicators.csv): one rename per entry, no copy.
+ * the pages wrote there (/data/summary/): one rename per entry, no copy.
  */
 async function moveInto(from: string, to: string): Promise<void> {
   await mkdir(to, { recursive: true });

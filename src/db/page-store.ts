@@ -12,10 +12,13 @@
  * getStaticPaths lists only the keys (`keys()`); a page calls `get(key)` when it renders.
  */
 import { quoteIdent, quoteLiteral } from './ddl.ts';
+import { bindConstants } from './bind-constants.ts';
 import { buildDatabase, logBuildStep, parseRows, PAGES_CATALOG } from './build-database.ts';
 import { sqlOf } from '../queries/index.ts';
 import type { QueryName, QueryRow } from '../queries/rows.ts';
 import type { SqlRow, SqlValue } from './types.ts';
+
+export { bindConstants };
 
 export interface StoreSection<N extends QueryName = QueryName> {
   /** The query holding this section's rows for every page, in the order a page lists them. */
@@ -59,29 +62,6 @@ export interface PageStore<S extends StoreSections> {
     sections: readonly K[],
     batch?: number,
   ): AsyncGenerator<[string, Pick<StoreEntry<S>, K>]>;
-}
-
-/** The literal text of a constant parameter, for a CREATE TABLE … AS that cannot take `?`. */
-function literal(value: SqlValue): string {
-  if (value === null) return 'NULL';
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new Error(`Not a finite number: ${value}`);
-    return String(value);
-  }
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  return quoteLiteral(value);
-}
-
-/** Replaces each positional `?` outside strings and comments by the next constant. */
-export function bindConstants(sql: string, params: readonly SqlValue[]): string {
-  let next = 0;
-  const out = sql.replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|\/\*[\s\S]*?\*\/|\?/g, (match) => {
-    if (match !== '?') return match;
-    if (next >= params.length) throw new Error('More ? in the query than parameters given');
-    return literal(params[next++]!);
-  });
-  if (next !== params.length) throw new Error(`The query takes ${next} parameters, ${params.length} given`);
-  return out;
 }
 
 /** The query of a section with its constants bound (and cut into numbered pages when paged). */

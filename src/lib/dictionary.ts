@@ -12,6 +12,13 @@ import {
   type TableDef,
 } from '../schema/index.ts';
 import { KIND_LABELS } from '../validate/personal-data.ts';
+import {
+  INDICATOR_COLUMNS,
+  INDICATOR_LIST,
+  INDICATOR_PRIMARY_KEY,
+  INDICATOR_SCOPES,
+  UNIT_WORDS,
+} from './indicators.ts';
 
 /** How each field type is written in a cell, in plain Chinese. */
 export const TYPE_TEXT: Readonly<Record<FieldType, { name: string; format: string }>> = {
@@ -101,8 +108,57 @@ export function dictionary(): DictionaryTable[] {
   return (TABLES as readonly TableDef[]).map(dictionaryTable);
 }
 
+/** The published indicators (indicators.csv / .parquet): their columns and every indicator key. */
+export interface DictionaryIndicators {
+  files: string[];
+  primaryKey: string[];
+  fields: {
+    name: string;
+    label: string;
+    type: string;
+    description: string;
+    codes: { code: string; label: string }[];
+  }[];
+  indicators: { key: string; name: string; formula: string; numerator: string; denominator: string; unit: string }[];
+}
+
+const COLUMN_TYPE: Readonly<Record<(typeof INDICATOR_COLUMNS)[number]['type'], string>> = {
+  string: TYPE_TEXT.text.name,
+  integer: TYPE_TEXT.integer.name,
+  number: TYPE_TEXT.number.name,
+};
+
+/** The indicators section of the dictionary, generated from INDICATOR_COLUMNS and INDICATOR_LIST. */
+export function dictionaryIndicators(): DictionaryIndicators {
+  return {
+    files: ['indicators.csv', 'indicators.parquet'],
+    primaryKey: [...INDICATOR_PRIMARY_KEY],
+    fields: INDICATOR_COLUMNS.map((c) => ({
+      name: c.name,
+      label: c.label,
+      type: COLUMN_TYPE[c.type],
+      description: c.description,
+      codes:
+        c.name === 'scope'
+          ? Object.entries(INDICATOR_SCOPES).map(([code, label]) => ({ code, label }))
+          : c.name === 'indicator'
+            ? INDICATOR_LIST.map((d) => ({ code: d.key, label: d.name }))
+            : [],
+    })),
+    indicators: INDICATOR_LIST.map((d) => ({
+      key: d.key,
+      name: d.name,
+      formula: d.formula,
+      numerator: d.numerator,
+      denominator: d.denominator,
+      unit: d.unit === 'share' ? '比例(0 至 1)' : d.unit === 'days' ? '天' : UNIT_WORDS[d.unit],
+    })),
+  };
+}
+
 export interface DictionaryPage {
   tables: DictionaryTable[];
+  indicators: DictionaryIndicators;
   /** Every field type, as TYPE_TEXT explains it. */
   types: { name: string; format: string }[];
   /** What the personal-data guard refuses, as one phrase: `居民身份证号、手机号、…`. */
@@ -111,5 +167,10 @@ export interface DictionaryPage {
 
 /** Everything /data/dictionary/ shows. */
 export function dictionaryPage(): DictionaryPage {
-  return { tables: dictionary(), types: Object.values(TYPE_TEXT), personalData: Object.values(KIND_LABELS).join('、') };
+  return {
+    tables: dictionary(),
+    indicators: dictionaryIndicators(),
+    types: Object.values(TYPE_TEXT),
+    personalData: Object.values(KIND_LABELS).join('、'),
+  };
 }

@@ -39,6 +39,11 @@ export interface DownloadTable {
 
 export interface Downloads {
   tables: DownloadTable[];
+  /**
+   * Data computed from the tables (issue 10's indicators), with their files, when the release has
+   * them; `dictionary` is where the data dictionary explains them.
+   */
+  derived: (DownloadTable & { dictionary: string })[];
   /** Files that are not one table: the Excel workbook (first), the quality report, datapackage.json. */
   others: (DownloadFile & { title: string; description: string })[];
   /** The workbook of all tables (format xlsx), if the release has one: the easiest for Excel/WPS. */
@@ -70,6 +75,9 @@ function file(path: string, resource: PackageResource | undefined): DownloadFile
   };
 }
 
+/** The derived datasets the publish step writes (src/publish/indicators.ts), by resource name. */
+const DERIVED = [{ name: 'indicators', label: '指标', dictionary: '/data/dictionary/#indicators' }] as const;
+
 export interface DatapackageFacts {
   bytes: number;
   sha256: string;
@@ -77,8 +85,8 @@ export interface DatapackageFacts {
 
 /**
  * The page's list: the standard's tables in load order, each with every file the datapackage
- * lists for it (`<table>`, `<table>_parquet`, `<table>_arrow`…, in the datapackage's order), then
- * any other resource (the quality report) and the datapackage itself. `resources` may be empty
+ * lists for it (`<table>`, `<table>_parquet`, `<table>_arrow`…, in the datapackage's order), the
+ * derived datasets (`indicators`, `indicators_parquet`) the same way, then any other resource (the quality report) and the datapackage itself. `resources` may be empty
  * (the build could not find the datapackage): CSV and Parquet are then listed without sizes.
  */
 export function downloads(
@@ -103,6 +111,21 @@ export function downloads(
       files,
     };
   });
+  const derived = DERIVED.flatMap((d) => {
+    const own = resources.filter((r) => r.name === d.name || r.name.startsWith(`${d.name}_`));
+    for (const r of own) used.add(r);
+    if (own.length === 0) return [];
+    return [
+      {
+        name: d.name,
+        label: d.label,
+        description: own[0]!.description ?? '',
+        rows: own.find((r) => r.rowCount !== undefined)?.rowCount ?? 0,
+        files: own.map((r) => file(r.path, r)),
+        dictionary: d.dictionary,
+      },
+    ];
+  });
   const rest = resources
     .filter((r) => !used.has(r))
     .sort((a, b) => Number(b.format === 'xlsx') - Number(a.format === 'xlsx'));
@@ -121,10 +144,10 @@ export function downloads(
         '本次发布的元数据：发布方、版本、许可、覆盖范围，以及每张表的字段定义和每个文件的大小与 SHA-256 校验值（Frictionless Data Package v2 格式）。',
     },
   ];
-  const sizes = [...tables.flatMap((t) => t.files), ...others].map((f) => f.bytes);
+  const sizes = [...[...tables, ...derived].flatMap((t) => t.files), ...others].map((f) => f.bytes);
   const totalBytes = sizes.every((b) => b !== null) ? sizes.reduce((s, b) => s! + b!, 0)! : null;
   const workbook = others.find((o) => o.fileName.endsWith('.xlsx')) ?? null;
-  return { tables, others, workbook, totalBytes };
+  return { tables, derived, others, workbook, totalBytes };
 }
 
 /** 1,234 B · 12.3 KB · 4.5 MB (powers of 1024, as file managers show them). */

@@ -131,11 +131,7 @@ export const INDICATORS: Readonly<Record<IndicatorKey, IndicatorDef>> = {
     numerator: '走到项目定事及以后的提事数',
     denominator: '当年提出的提事数',
     year: '按提事的提出日期计年。',
-    limits: [
-      '最近提出的提事可能还在议事途中，当年的转化率会随时间上升。',
-      '没有发布提事表的地区没有这个指标。',
-      SMALL,
-    ],
+    limits: ['最近提出的提事可能还在议事途中，当年的转化率会随时间上升。', '没有发布提事表的地区没有这个指标。', SMALL],
     direction: 'higher',
   },
   proposal_median_days: {
@@ -172,11 +168,16 @@ export const INDICATORS: Readonly<Record<IndicatorKey, IndicatorDef>> = {
     key: 'continuity',
     name: '好项目延续率',
     unit: 'share',
-    formula: '当年完成、评估为优秀或良好的项目中，已有后续项目延续它（后续项目的“延续项目”指向它）的个数 ÷ 这些项目的个数。',
+    formula:
+      '当年完成、评估为优秀或良好的项目中，已有后续项目延续它（后续项目的“延续项目”指向它）的个数 ÷ 这些项目的个数。',
     numerator: '被延续的优良项目数',
     denominator: '当年完成的优良项目数',
     year: '按项目结束日期计年。',
-    limits: ['刚完成的项目可能还没来得及延续，最近一年的比例会偏低。', '延续关系靠发布单位填写“延续项目”，漏填就算没有延续。', SMALL],
+    limits: [
+      '刚完成的项目可能还没来得及延续，最近一年的比例会偏低。',
+      '延续关系靠发布单位填写“延续项目”，漏填就算没有延续。',
+      SMALL,
+    ],
     direction: 'higher',
   },
   satisfaction: {
@@ -230,6 +231,50 @@ export const INDICATOR_LIST: readonly IndicatorDef[] = INDICATOR_KEYS.map((k) =>
 export function isIndicatorKey(key: string): key is IndicatorKey {
   return (INDICATOR_KEYS as readonly string[]).includes(key);
 }
+
+/** The scopes of indicators.sql: a community, a street (its first 9 digits), a city (first 6). */
+export const INDICATOR_SCOPES = {
+  community: '社区',
+  street: '街道(乡镇)',
+  city: '县级市(区)',
+} as const;
+
+/** A column of the published indicators.csv / indicators.parquet. */
+export interface IndicatorColumn {
+  name: string;
+  label: string;
+  type: 'string' | 'integer' | 'number';
+  description: string;
+}
+
+/**
+ * The columns of the published indicators.csv and indicators.parquet, in order: indicators.sql's
+ * own names. The data package's schema and the data dictionary are made from this list.
+ */
+export const INDICATOR_COLUMNS: readonly IndicatorColumn[] = [
+  { name: 'scope', label: '范围', type: 'string', description: '社区、街道(乡镇)或县级市(区)。' },
+  {
+    name: 'scope_id',
+    label: '范围代码',
+    type: 'string',
+    description: '社区的 12 位代码;街道为其前 9 位,县级市(区)为其前 6 位。',
+  },
+  { name: 'year', label: '年份', type: 'integer', description: '指标所属的年份(各指标的计年方式见指标说明)。' },
+  { name: 'indicator', label: '指标', type: 'string', description: '指标代码(英文,稳定不变)。' },
+  {
+    name: 'value',
+    label: '数值',
+    type: 'number',
+    description: '比例为 0 至 1 的小数(不是百分数);分母为 0 或样本太小时为空。',
+  },
+  { name: 'numerator', label: '分子', type: 'number', description: '计算数值所用的分子(提事到定事天数没有分子)。' },
+  { name: 'denominator', label: '分母', type: 'number', description: '计算数值所用的分母。' },
+  { name: 'ci_low', label: '置信区间下限', type: 'number', description: '95% Wilson 置信区间的下限(只有满意度有)。' },
+  { name: 'ci_high', label: '置信区间上限', type: 'number', description: '95% Wilson 置信区间的上限(只有满意度有)。' },
+];
+
+/** The primary key of the published indicators. */
+export const INDICATOR_PRIMARY_KEY = ['scope', 'scope_id', 'year', 'indicator'] as const;
 
 /** A value in its unit: `86.9%`, `0.15`, `7.9`, `259.6`, `43 天`; `—` when there is none. */
 export function formatIndicator(unit: IndicatorUnit, value: number | null | undefined): string {
@@ -392,7 +437,9 @@ export function indicatorPanel(
   return indicatorSeries(rows).map((s) => {
     const latest = s.latest;
     const sorted =
-      peers && kind !== null && latest && latest.value !== null ? peers.get(peerKey(s.def.key, latest.year, kind)) : null;
+      peers && kind !== null && latest && latest.value !== null
+        ? peers.get(peerKey(s.def.key, latest.year, kind))
+        : null;
     const target = targetFor(s.def, kind);
     return {
       ...s,

@@ -4,6 +4,7 @@
  *   <out>/data/<table>.csv           UTF-8 with BOM, for Excel and WPS (staged during validation)
  *   <out>/data/<table>.parquet       typed, zstd-compressed, for analysts
  *   <out>/data/<table>.arrow.gz      Arrow IPC stream, gzip: what DuckDB-wasm loads in the browser
+ *   <out>/data/indicators.csv, .parquet   issue 10's indicators (src/publish/indicators.ts)
  *   <out>/data/gongkai*.xlsx         the workbooks (large tables split into numbered files)
  *   <out>/data/quality-report.json   the warnings of data standard §4
  *   <out>/data/datapackage.json      metadata, full schema, bytes and SHA-256 of every file
@@ -27,6 +28,7 @@ import { stagedCsvPath, type StagedRelease } from './staging.ts';
 import { XLSX_MAX_DATA_ROWS, type WorkbookFile } from './xlsx.ts';
 import { writeWorkbooksInWorkers } from './xlsx-worker.ts';
 import { fileFacts } from './files.ts';
+import { indicatorResources, writeIndicators } from './indicators.ts';
 
 export interface ReleaseInput {
   metadata: ReleaseMetadata;
@@ -176,12 +178,14 @@ export async function publishRelease(
       compressing.push(arrow.written);
     }
     await timed('arrow', () => Promise.all(compressing));
+    const indicatorRows = await timed('indicators', () => writeIndicators(db, dataDir));
     const written = await timed('xlsx', () => workbooks);
 
     const resources: Resource[] = [];
     for (const table of TABLES as readonly TableDef[]) {
       resources.push(...(await tableResources(dataDir, table, rowCounts[table.name as TableName])));
     }
+    resources.push(...(await indicatorResources(dataDir, indicatorRows)));
     resources.push(...(await workbookResources(dataDir, written.files, rowCounts)));
     input.log?.(
       `publish steps: ${Object.entries({ ...spent, xlsx: written.ms })

@@ -29,7 +29,6 @@ import { once } from './cache.ts';
 import { cityWidePaths } from './paths.ts';
 import { indicatorStore, signalListStore } from './stores.ts';
 import { LIST_PAGE_SIZE } from '../limits.ts';
-import { csvLine, UTF8_BOM } from '../csv.ts';
 
 export interface CityIndicators {
   code: string;
@@ -161,38 +160,4 @@ export async function signalPagePaths(): Promise<{ params: { page: string } }[]>
   const { total } = await loadSignalCounts();
   const pages = Math.max(1, Math.ceil(total / LIST_PAGE_SIZE));
   return cityWidePaths(Array.from({ length: pages - 1 }, (_, i) => ({ params: { page: String(i + 2) } })));
-}
-
-/** The columns of /data/indicators.csv, in order (the query's own names). */
-export const INDICATOR_CSV_COLUMNS = [
-  'scope',
-  'scope_id',
-  'year',
-  'indicator',
-  'value',
-  'numerator',
-  'denominator',
-  'ci_low',
-  'ci_high',
-] as const;
-
-/** Scopes in the order the CSV lists them (as indicators.sql orders them). */
-const SCOPE_KEY_LENGTH = { city: 6, street: 9, community: 12 } as const;
-
-/**
- * /data/indicators.csv as text chunks (BOM, English header, CRLF): every scope of the indicator
- * store, cities first, then streets, then communities, each in code order with its rows in the
- * query's order. Read a batch of keys at a time, never the whole result.
- */
-export async function* indicatorCsvChunks(): AsyncGenerator<string> {
-  yield UTF8_BOM + csvLine(INDICATOR_CSV_COLUMNS) + '\r\n';
-  for (const [scope, length] of Object.entries(SCOPE_KEY_LENGTH)) {
-    for await (const [key, entry] of indicatorStore.scan(['values'])) {
-      if (key.length !== length) continue;
-      const lines = entry.values
-        .filter((r) => r.scope === scope)
-        .map((r) => csvLine(INDICATOR_CSV_COLUMNS.map((c) => r[c])) + '\r\n');
-      if (lines.length > 0) yield lines.join('');
-    }
-  }
 }

@@ -2,14 +2,18 @@
  * The indicators and signals of tests/fixtures/indicators, every one counted by hand (the counts
  * are written out beside each expected value), against what indicators.sql and signals.sql give.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, currentDatabasePath } from '../../../src/build/pipeline.ts';
 import { runQuery } from '../../../src/db/build-database.ts';
+import { openNodeDatabase } from '../../../src/db/node.ts';
+import { csvCell, parseCsv, UTF8_BOM } from '../../../src/lib/csv.ts';
+import type { FrictionlessSchema } from '../../../src/schema/frictionless.ts';
 import { wilsonInterval } from '../../../src/lib/format.ts';
-import { INDICATOR_KEYS, SIGNAL_KEYS } from '../../../src/lib/indicators.ts';
+import { INDICATOR_KEYS, INDICATOR_LIST, SIGNAL_KEYS } from '../../../src/lib/indicators.ts';
 import { MIN_RESPONDENTS } from '../../../src/schema/index.ts';
 import type { QueryRow } from '../../../src/queries/rows.ts';
 
@@ -62,7 +66,14 @@ describe('indicators.sql on the hand-counted fixture', () => {
     expect(new Set(rows.map((r) => r.indicator))).toEqual(new Set(INDICATOR_KEYS));
     const scopes = new Set(rows.map((r) => `${r.scope}:${r.scope_id}`));
     expect(scopes).toEqual(
-      new Set([`city:${CITY}`, `street:${STREET_A}`, `street:${STREET_B}`, `community:${DONGHU}`, `community:${NANHETOU}`, `community:${YEMA}`]),
+      new Set([
+        `city:${CITY}`,
+        `street:${STREET_A}`,
+        `street:${STREET_B}`,
+        `community:${DONGHU}`,
+        `community:${NANHETOU}`,
+        `community:${YEMA}`,
+      ]),
     );
   });
 
@@ -227,7 +238,16 @@ describe('indicators.sql on the hand-counted fixture', () => {
 
 describe('signals.sql on the hand-counted fixture', () => {
   it('finds exactly the signals planted', () => {
-    const got = signals.map((s) => [s.signal, s.community_id, s.project_id, s.related_id, s.amount, s.reference, s.period, s.respondents]);
+    const got = signals.map((s) => [
+      s.signal,
+      s.community_id,
+      s.project_id,
+      s.related_id,
+      s.amount,
+      s.reference,
+      s.period,
+      s.respondents,
+    ]);
     expect(got).toEqual([
       // 东湖: last community-wide survey 2024 (none in April–June 2025)
       ['no_recent_survey', DONGHU, null, null, null, null, '2024', null],
@@ -241,5 +261,115 @@ describe('signals.sql on the hand-counted fixture', () => {
       ['no_recent_survey', YEMA, null, null, null, null, '2025-03', null],
     ]);
     expect(new Set(signals.map((s) => s.signal))).toEqual(new Set(SIGNAL_KEYS));
+  });
+});
+
+describe('the published indicators.csv and indicators.parquet', () => {
+  const dataDir = () => join(scratch, 'dist', 'data');
+  const COLUMNS = 'scope,scope_id,year,indicator,value,numerator,denominator,ci_low,ci_high';
+  type Resource = {
+    name: string;
+    path: string;
+    bytes: number;
+    hash: string;
+    rowCount: number;
+    schema: FrictionlessSchema;
+  };
+
+  async function resources(): Promise<Resource[]> {
+    const pkg = JSON.parse(await readFile(join(dataDir(), 'datapackage.json'), 'utf8')) as { resources: Resource[] };
+    return pkg.resources.filter((r) => r.name === 'indicators' || r.name === 'indicators_parquet');
+  }
+
+  it('are listed in datapackage.json with their bytes, SHA-256, row count and schema', async () => {
+    const listed = await resources();
+    expect(listed.map((r) => r.path)).toEqual(['indicators.csv', 'indicators.parquet']);
+    for (const r of listed) {
+      const bytes = await readFile(join(dataDir(), r.path));
+      expect(r.bytes, r.path).toBe(bytes.length);
+      expect(r.hash, r.path).toBe(`sha256:${createHash('sha256').update(bytes).digest('hex')}`);
+      expect(r.rowCount, r.path).toBe(rows.length);
+      expect(r.schema.fields.map((f) => f.name).join(','), r.path).toBe(COLUMNS);
+      expect(r.schema.primaryKey).toEqual(['scope', 'scope_id', 'year', 'indicator']);
+      const types = Object.fromEntries(r.schema.fields.map((f) => [f.name, f.type]));
+      expect(types).toMatchObject({
+        scope: 'string',
+        scope_id: 'string',
+        year: 'integer',
+        value: 'number',
+        ci_high: 'number',
+      });
+      const scope = r.schema.fields.find((f) => f.name === 'scope')!;
+      expect(scope.constraints?.['enum']).toEqual(['community', 'street', 'city']);
+      const indicator = r.schema.fields.find((f) => f.name === 'indicator')!;
+      expect(indicator.constraints?.['enum']).toEqual([...INDICATOR_KEYS]);
+      expect(indicator.categories).toEqual(INDICATOR_LIST.map((d) => ({ value: d.key, label: d.name })));
+      for (const d of INDICATOR_LIST) expect(indicator.description).toContain(`${d.key} ${d.name}`);
+    }
+  });
+
+  it('the CSV opens with the BOM and the English header, ends lines with CRLF, and holds the query’s rows in its order', async () => {
+    const bytes = await readFile(join(dataDir(), 'indicators.csv'));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8');
+    expect(text.split('\r\n')[0]).toBe(`${UTF8_BOM}${COLUMNS}`);
+    expect(text.endsWith('\r\n')).toBe(true);
+    expect(text.replaceAll('\r\n', '').includes('\n')).toBe(false);
+    const lines = parseCsv(text).slice(1);
+    const columns = COLUMNS.split(',') as (keyof QueryRow<'indicators'>)[];
+    expect(lines).toEqual(rows.map((r) => columns.map((c) => csvCell(r[c]))));
+  });
+
+  it('the CSV has the hand-counted values', async () => {
+    const lines = parseCsv(await readFile(join(dataDir(), 'indicators.csv'), 'utf8')).slice(1);
+    const find = (scopeId: string, year: number, indicator: string) =>
+      lines.find((l) => l[1] === scopeId && l[2] === String(year) && l[3] === indicator);
+    // government_share: T0001 80,000 of 80,000 + 4,300 + 7,700.
+    const donghu = find(DONGHU, 2024, 'government_share')!;
+    expect(donghu[0]).toBe('community');
+    expect(Number(donghu[4])).toBeCloseTo(80000 / 92000, 12);
+    expect(donghu.slice(5, 9)).toEqual(['80000', '92000', '', '']);
+    // charitable_leverage: none without government income.
+    expect(find(YEMA, 2025, 'charitable_leverage')!.slice(4, 7)).toEqual(['', '1600', '0']);
+    expect(find(STREET_A, 2024, 'charitable_leverage')!.slice(0, 7)).toEqual([
+      'street',
+      STREET_A,
+      '2024',
+      'charitable_leverage',
+      '0.12',
+      '12000',
+      '100000',
+    ]);
+    // linkage_index: 15 points of 25 over the city's five projects of 2024.
+    expect(find(CITY, 2024, 'linkage_index')!.slice(0, 7)).toEqual([
+      'city',
+      CITY,
+      '2024',
+      'linkage_index',
+      '0.6',
+      '15',
+      '25',
+    ]);
+  });
+
+  it('the Parquet file holds the same rows, typed', async () => {
+    const db = await openNodeDatabase();
+    try {
+      const path = join(dataDir(), 'indicators.parquet');
+      const types = await db.query<{ column_name: string; column_type: string }>(
+        `DESCRIBE SELECT * FROM read_parquet('${path}')`,
+      );
+      expect(types.map((t) => t.column_name).join(',')).toBe(COLUMNS);
+      expect(Object.fromEntries(types.map((t) => [t.column_name, t.column_type]))).toMatchObject({
+        scope: 'VARCHAR',
+        scope_id: 'VARCHAR',
+        year: 'INTEGER',
+        value: 'DOUBLE',
+      });
+      const parquet = await db.query<QueryRow<'indicators'>>(`SELECT * FROM read_parquet('${path}')`);
+      expect(parquet).toEqual(rows);
+    } finally {
+      await db.close();
+    }
   });
 });

@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   constraintsOf,
   dictionary,
+  dictionaryIndicators,
   dictionaryPage,
   dictionaryTable,
   keyOf,
   TYPE_TEXT,
 } from '../../../src/lib/dictionary.ts';
+import { INDICATOR_COLUMNS, INDICATOR_LIST } from '../../../src/lib/indicators.ts';
 import { communities, projects, PROJECT_STATUS, surveys, transactions } from '../../../src/schema/index.ts';
 
 describe('dictionary', () => {
@@ -58,5 +60,19 @@ describe('dictionaryPage', () => {
     expect(page.types).toHaveLength(Object.keys(TYPE_TEXT).length);
     expect(page.types[0]).toEqual(TYPE_TEXT.text);
     expect(page.personalData).toBe('居民身份证号、手机号、银行卡号、电子邮箱');
+  });
+});
+
+describe('dictionaryIndicators', () => {
+  it('lists the columns of indicators.csv and every indicator key with its Chinese name and formula', () => {
+    const d = dictionaryIndicators();
+    expect(d.files).toEqual(['indicators.csv', 'indicators.parquet']);
+    expect(d.fields.map((f) => f.name)).toEqual(INDICATOR_COLUMNS.map((c) => c.name));
+    expect(d.primaryKey).toEqual(['scope', 'scope_id', 'year', 'indicator']);
+    expect(d.fields.find((f) => f.name === 'scope')!.codes.map((c) => c.code)).toEqual(['community', 'street', 'city']);
+    expect(d.indicators.map((i) => [i.key, i.name, i.formula])).toEqual(
+      INDICATOR_LIST.map((i) => [i.key, i.name, i.formula]),
+    );
+    expect(dictionaryPage().indicators).toEqual(d);
   });
 });

@@ -124,3 +124,53 @@ describe('datapackageCandidates', () => {
     ]);
   });
 });
+
+describe('the derived indicators', () => {
+  it('are listed with their own files after the tables, not among the other files', () => {
+    const d = downloads(
+      [
+        {
+          name: 'indicators',
+          path: 'indicators.csv',
+          format: 'csv',
+          bytes: 40,
+          hash: 'sha256:a1',
+          rowCount: 65,
+          description: '指标',
+        },
+        {
+          name: 'indicators_parquet',
+          path: 'indicators.parquet',
+          format: 'parquet',
+          bytes: 30,
+          hash: 'sha256:a2',
+          rowCount: 65,
+        },
+        { name: 'quality_report', path: 'quality-report.json', format: 'json', bytes: 5 },
+      ],
+      {},
+      null,
+    );
+    expect(d.derived).toEqual([
+      {
+        name: 'indicators',
+        label: '指标',
+        description: '指标',
+        rows: 65,
+        dictionary: '/data/dictionary/#indicators',
+        files: [
+          { href: '/data/indicators.csv', fileName: 'indicators.csv', format: 'CSV', bytes: 40, sha256: 'a1' },
+          {
+            href: '/data/indicators.parquet',
+            fileName: 'indicators.parquet',
+            format: 'Parquet',
+            bytes: 30,
+            sha256: 'a2',
+          },
+        ],
+      },
+    ]);
+    expect(d.others.map((o) => o.fileName)).toEqual(['quality-report.json', 'datapackage.json']);
+    expect(downloads([], {}, null).derived).toEqual([]);
+  });
+});

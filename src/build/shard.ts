@@ -54,6 +54,31 @@ export function shardOfRegion(assignment: ReadonlyMap<string, number>, region: s
   return (region ? assignment.get(region) : undefined) ?? 1;
 }
 
+/** FNV-1a over the key's UTF-16 code units: stable across processes and machines. */
+function stableHash(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    h ^= key.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+/**
+ * The shard of one page: its region's, or — for a page with no region (an organization located
+ * nowhere and running no project) — one spread by its key, so that such pages do not all fall to
+ * shard 1 (in the 10,000-community synthetic release they made shard 1 twice the others).
+ */
+export function shardOfPage(
+  assignment: ReadonlyMap<string, number>,
+  region: string | null | undefined,
+  key: string,
+  count: number,
+): number {
+  if (region && assignment.has(region)) return assignment.get(region)!;
+  return region ? 1 : 1 + (stableHash(key) % count);
+}
+
 /**
  * Whether a file of a shard's output belongs to that shard: for shards after the first, only the
  * pages of its own regions (the per-key routes); everything else is shard 1's.

@@ -1,6 +1,6 @@
 -- Every organization page, with a region: the community it is located in, else the first
 -- community (by code) where it runs a project; an organization with neither has region '' (the
--- first shard renders it).
+-- shards share those by the organization's id: src/build/shard.ts shardOfPage).
 WITH operated AS (
   SELECT operator_org_id AS org_id, min(community_id) AS community_id
   FROM projects

@@ -4,7 +4,7 @@
  */
 import { runQuery } from '../../db/build-database.ts';
 import type { PageStore, StoreSections } from '../../db/page-store.ts';
-import { assignRegions, currentShard, shardOfRegion } from '../../build/shard.ts';
+import { assignRegions, currentShard, shardOfPage } from '../../build/shard.ts';
 import { once } from './cache.ts';
 
 export type PagePath<P extends string> = { params: Record<P, string> };
@@ -21,7 +21,10 @@ export async function pagePaths<P extends string>(store: PageStore<StoreSections
   const pages = await store.pages();
   return pages
     .filter(
-      ({ row }) => !shard || !assignment || shardOfRegion(assignment, row['region_code'] as string) === shard.index,
+      ({ key, row }) =>
+        !shard ||
+        !assignment ||
+        shardOfPage(assignment, row['region_code'] as string, key, shard.count) === shard.index,
     )
     .map(({ key }) => ({ params: { [param]: key } as Record<P, string> }));
 }

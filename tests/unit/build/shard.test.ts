@@ -2,7 +2,14 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assignRegions, isShardedOutput, parseShard, pruneToShard, shardOfRegion } from '../../../src/build/shard.ts';
+import {
+  assignRegions,
+  isShardedOutput,
+  parseShard,
+  pruneToShard,
+  shardOfPage,
+  shardOfRegion,
+} from '../../../src/build/shard.ts';
 
 describe('SHARD=k/n', () => {
   it('reads k of n, and nothing when unset', () => {
@@ -41,6 +48,14 @@ describe('regions to shards', () => {
     expect(a.size).toBe(4);
     expect(shardOfRegion(a, '9999')).toBe(1);
     expect(shardOfRegion(a, '')).toBe(1);
+  });
+  it('spreads pages without a region over every shard, the same way in every process', () => {
+    const a = assignRegions(weights, 3);
+    expect(shardOfPage(a, '3304', 'X', 3)).toBe(a.get('3304'));
+    const spread = new Set(Array.from({ length: 60 }, (_, i) => shardOfPage(a, '', `ORG${i}`, 3)));
+    expect([...spread].sort()).toEqual([1, 2, 3]);
+    expect(shardOfPage(a, '', 'ORG7', 3)).toBe(shardOfPage(a, '', 'ORG7', 3));
+    expect(shardOfPage(a, '9999', 'ORG7', 3)).toBe(1);
   });
   it('one shard holds everything', () => {
     expect([...assignRegions(weights, 1).values()]).toEqual([1, 1, 1, 1]);

@@ -33,6 +33,8 @@ import { LIST_PAGE_SIZE } from '../limits.ts';
 export interface CityIndicators {
   code: string;
   name: string;
+  /** Communities of this city in the release. */
+  communities: number;
   series: IndicatorSeries[];
 }
 
@@ -50,6 +52,7 @@ export const loadIndicatorsPass = once(async (): Promise<IndicatorsPass> => {
   const latest = latestValuesBuilder();
   const cities: CityIndicators[] = [];
   const cityNames = new Map<string, string>();
+  const cityCommunities = new Map<string, number>();
   const streets = new Map<string, string>();
   let communities = 0;
   for await (const [key, entry] of indicatorStore.scan(['values', 'profile'])) {
@@ -58,14 +61,18 @@ export const loadIndicatorsPass = once(async (): Promise<IndicatorsPass> => {
     if (profile) {
       communities += 1;
       cityNames.set(key.slice(0, 6), profile.county_name);
+      cityCommunities.set(key.slice(0, 6), (cityCommunities.get(key.slice(0, 6)) ?? 0) + 1);
       streets.set(profile.street_code, profile.street_name);
       peers.add(profile.kind, entry.values);
       latest.add(profile, entry.values);
     } else if (scope === 'city') {
-      cities.push({ code: key, name: key, series: indicatorSeries(entry.values) });
+      cities.push({ code: key, name: key, communities: 0, series: indicatorSeries(entry.values) });
     }
   }
-  for (const c of cities) c.name = cityNames.get(c.code) ?? c.code;
+  for (const c of cities) {
+    c.name = cityNames.get(c.code) ?? c.code;
+    c.communities = cityCommunities.get(c.code) ?? 0;
+  }
   return {
     peers: peers.finish(),
     latest: latest.finish(),
@@ -139,7 +146,8 @@ export interface SignalsPage {
 /** Every signal, counted once per build (the counts head every page of the list). */
 const loadSignalCounts = once(async () => {
   const rows: Pick<SignalRow, 'signal'>[] = [];
-  for await (const [, entry] of signalListStore.scan(['rows'], 20)) for (const r of entry.rows) rows.push({ signal: r.signal });
+  for await (const [, entry] of signalListStore.scan(['rows'], 20))
+    for (const r of entry.rows) rows.push({ signal: r.signal });
   return { counts: signalCounts(rows), total: rows.length };
 });
 

@@ -5,7 +5,7 @@
  * everything. The rows come from src/lib/load/lists.ts.
  */
 import type { BrowserTable } from '../db/browser-support.ts';
-import { FUND_SOURCE, PROJECT_STATUS } from '../schema/index.ts';
+import { FUND_SOURCE } from '../schema/index.ts';
 import { LIST_FULL_LIMIT, LIST_PAGE_SIZE } from './limits.ts';
 import { sumYuan, type MoneyRow } from './money.ts';
 import type { ProjectRow, TransactionRow } from './rows.ts';
@@ -58,23 +58,6 @@ export function sourceTotals(rows: readonly MoneyRow[]): CodeTotal[] {
     .filter((t) => t.count > 0);
 }
 
-/** Projects and budgets by status, in the standard's order, statuses present only. */
-export function statusTotals(projects: readonly Pick<ProjectRow, 'status' | 'budget'>[]): CodeTotal[] {
-  return (PROJECT_STATUS.codes as readonly string[])
-    .map((code) => {
-      const ps = projects.filter((p) => p.status === code);
-      return { code, amount: sumYuan(ps.map((p) => p.budget)), count: ps.length };
-    })
-    .filter((t) => t.count > 0);
-}
-
-/** Newest first (start date, then id), as projects_filtered.sql orders them. */
-export function newestProjects(projects: readonly ProjectRow[]): ProjectRow[] {
-  return [...projects].sort((a, b) =>
-    a.start_date === b.start_date ? a.project_id.localeCompare(b.project_id) : a.start_date < b.start_date ? 1 : -1,
-  );
-}
-
 export interface ListPage<Row> {
   rows: Row[];
   total: number;
@@ -101,11 +84,6 @@ export interface TransactionsList extends ListPage<TransactionRow> {
 /** How many static pages a list of `total` rows has (1 when the list fits one page). */
 export function listPageCount(total: number): number {
   return total <= LIST_FULL_LIMIT ? 1 : Math.ceil(total / LIST_FIRST_PAGE);
-}
-
-/** The rows of page `page` (1-based) of a list split into LIST_FIRST_PAGE-row pages. */
-export function listPageRows<Row>(rows: readonly Row[], page: number): Row[] {
-  return rows.slice((page - 1) * LIST_FIRST_PAGE, page * LIST_FIRST_PAGE);
 }
 
 /** The address of page `page` of the list at `base` (page 1 is the list itself). */

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  LIST_FIRST_PAGE,
-  listPageCount,
-  listPageHref,
-  listPageRows,
-  newestProjects,
-  sourceTotals,
-  statusTotals,
-  yearTotals,
-} from '../../../src/lib/lists-page.ts';
+import { LIST_FIRST_PAGE, listPageCount, listPageHref, sourceTotals, yearTotals } from '../../../src/lib/lists-page.ts';
 import type { MoneyRow } from '../../../src/lib/money.ts';
-import type { ProjectRow } from '../../../src/lib/rows.ts';
 
 const money: MoneyRow[] = [
   { year: 2024, type: 'income', code: 'fiscal', amount: 0.1, transactions: 1 },
@@ -32,25 +22,6 @@ describe('city-wide list summaries', () => {
       { code: 'crowdfunding', amount: 0.2, count: 2 },
     ]);
   });
-  it('count projects and budgets by status', () => {
-    const ps = [
-      { status: 'ongoing', budget: 10 },
-      { status: 'planned', budget: 1 },
-      { status: 'ongoing', budget: 5.5 },
-    ] as Pick<ProjectRow, 'status' | 'budget'>[];
-    expect(statusTotals(ps)).toEqual([
-      { code: 'planned', amount: 1, count: 1 },
-      { code: 'ongoing', amount: 15.5, count: 2 },
-    ]);
-  });
-  it('order projects newest start first, then by id', () => {
-    const ps = [
-      { project_id: 'B', start_date: '2024-01-01' },
-      { project_id: 'C', start_date: '2025-01-01' },
-      { project_id: 'A', start_date: '2024-01-01' },
-    ] as ProjectRow[];
-    expect(newestProjects(ps).map((p) => p.project_id)).toEqual(['C', 'A', 'B']);
-  });
 });
 
 describe('static pages of a long list', () => {
@@ -60,12 +31,6 @@ describe('static pages of a long list', () => {
     expect(listPageCount(1000)).toBe(1);
     expect(listPageCount(1001)).toBe(3);
     expect(listPageCount(24_092)).toBe(49);
-  });
-  it('puts every row on exactly one page, in order', () => {
-    const rows = Array.from({ length: 1203 }, (_, i) => i);
-    const pages = Array.from({ length: listPageCount(rows.length) }, (_, i) => listPageRows(rows, i + 1));
-    expect(pages.map((p) => p.length)).toEqual([500, 500, 203]);
-    expect(pages.flat()).toEqual(rows);
   });
   it('addresses page 1 as the list itself', () => {
     expect(listPageHref('/transactions/', 1)).toBe('/transactions/');
